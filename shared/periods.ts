@@ -1,0 +1,144 @@
+// Calendar arithmetic in Asia/Shanghai (UTC+8, no daylight saving since 1991), so a fixed
+// offset is exact and needs no time-zone database. Every period boundary in the rule book is
+// computed here and nowhere else.
+
+export type Month = string; // 'YYYY-MM'
+export type DateStr = string; // 'YYYY-MM-DD'
+export type Instant = string; // ISO 8601 with offset
+
+const OFFSET_MS = 8 * 3600 * 1000;
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DATE_RE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const INSTANT_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** Parses an ISO instant; no offset means Asia/Shanghai. Returns epoch ms or null. */
+export function parseInstant(text: string): number | null {
+  const m = INSTANT_RE.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = '0', frac = '0', zone] = m;
+  const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
+  const local = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, ms);
+  const check = new Date(local);
+  if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) {
+    return null;
+  }
+  if (!zone) return local - OFFSET_MS;
+  if (zone === 'Z') return local;
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return local - sign * (Number(digits.slice(0, 2)) * 3600_000 + Number(digits.slice(2)) * 60_000);
+}
+
+/** Parses 'YYYY-MM-DD' as the start of that day in Asia/Shanghai. */
+export function parseDate(text: string): number | null {
+  const m = DATE_RE.exec(text.trim());
+  if (!m) return null;
+  const utc = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+  if (new Date(utc).getUTCDate() !== +m[3]) return null;
+  return utc - OFFSET_MS;
+}
+
+export function isMonth(text: string): boolean {
+  return MONTH_RE.test(text);
+}
+
+function shifted(ms: number): Date {
+  return new Date(ms + OFFSET_MS);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function monthOf(ms: number): Month {
+  const d = shifted(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+}
+
+export function dateOf(ms: number): DateStr {
+  const d = shifted(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+export function yearOf(ms: number): number {
+  return shifted(ms).getUTCFullYear();
+}
+
+/** Formats an instant as ISO 8601 in +08:00, the form the API answers with. */
+export function formatInstant(ms: number): Instant {
+  const d = shifted(ms);
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`
+  );
+}
+
+export function monthParts(month: Month): { year: number; month: number } {
+  return { year: Number(month.slice(0, 4)), month: Number(month.slice(5, 7)) };
+}
+
+/** The first instant of a month (Asia/Shanghai) in epoch ms. */
+export function monthStart(month: Month): number {
+  const { year, month: m } = monthParts(month);
+  return Date.UTC(year, m - 1, 1) - OFFSET_MS;
+}
+
+/** The first instant after a month: months are half-open intervals [start, end). */
+export function monthEnd(month: Month): number {
+  return monthStart(addMonths(month, 1));
+}
+
+export function addMonths(month: Month, n: number): Month {
+  const { year, month: m } = monthParts(month);
+  const idx = year * 12 + (m - 1) + n;
+  return `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}`;
+}
+
+/** Whole months from a to b (b − a); negative when b is earlier. */
+export function monthDiff(a: Month, b: Month): number {
+  const pa = monthParts(a);
+  const pb = monthParts(b);
+  return (pb.year - pa.year) * 12 + (pb.month - pa.month);
+}
+
+/** Inclusive list of months from a to b. */
+export function monthRange(a: Month, b: Month): Month[] {
+  const out: Month[] = [];
+  for (let i = 0, n = monthDiff(a, b); i <= n; i++) out.push(addMonths(a, i));
+  return out;
+}
+
+export type Quarter = string; // 'YYYY-Qn'
+export function quarterOfMonth(month: Month): Quarter {
+  const { year, month: m } = monthParts(month);
+  return `${year}-Q${Math.floor((m - 1) / 3) + 1}`;
+}
+export function quarterMonths(q: Quarter): Month[] {
+  const year = Number(q.slice(0, 4));
+  const n = Number(q.slice(6));
+  const first = `${year}-${pad((n - 1) * 3 + 1)}`;
+  return [first, addMonths(first, 1), addMonths(first, 2)];
+}
+export function quarterEnd(q: Quarter): number {
+  return monthEnd(quarterMonths(q)[2]);
+}
+
+/** A date plus whole calendar months, clamped to the month's last day (2025-08-31 + 6 → 2026-02-28). */
+export function addMonthsToDate(date: DateStr, n: number): DateStr {
+  const target = addMonths(date.slice(0, 7), n);
+  const { year, month } = monthParts(target);
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${target}-${pad(Math.min(Number(date.slice(8, 10)), last))}`;
+}
+
+export function addDaysToDate(date: DateStr, n: number): DateStr {
+  const ms = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) + n * 86400_000;
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** Age in whole years on a given date. */
+export function ageOn(birth: DateStr, on: DateStr): number {
+  let age = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
+  if (on.slice(5) < birth.slice(5)) age -= 1;
+  return age;
+}
