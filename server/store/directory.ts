@@ -1,0 +1,192 @@
+// The slowly changing part of the district held in memory: the organisation tree, party groups,
+// members and their branch history. Small (tens of thousands of rows), read on every event to
+// validate references and to know who was expected at a meeting, so it lives beside the facts.
+
+import type { Category, Gender, IncomeKind, MemberStatus, OrgType } from '../../shared/domain.ts';
+import type { OrgNode } from '../../shared/model.ts';
+import { duesStandard } from '../../shared/rules/dues-standard.ts';
+import type { Db } from './open-db.ts';
+
+export interface Stay {
+  org: string;
+  since: number;
+  until: number | null;
+}
+
+export interface MemberRecord {
+  id: string;
+  name: string;
+  /** Current branch, or the last one for a member who left. */
+  org: string;
+  status: MemberStatus;
+  gender: Gender | null;
+  birthDate: string | null;
+  joinedOn: string | null;
+  orgSince: string | null;
+  groupCode: string | null;
+  probationStartedOn: string | null;
+  convertedOn: string | null;
+  duesMonthly: number | null;
+  monthlyIncome: number | null;
+  incomeKind: IncomeKind | null;
+  onCommittee: boolean;
+  education: string | null;
+  isMobile: boolean;
+  phone: string | null;
+  leftOn: string | null;
+  stays: Stay[];
+  /** Monthly dues standard (yuan). */
+  due: number;
+}
+
+export interface Directory {
+  orgs: Map<string, OrgNode>;
+  root: string | null;
+  groups: Map<string, { branch: string; name: string | null }>;
+  members: Map<string, MemberRecord>;
+  /** Branch → ids of everyone who ever stayed there (current and former). */
+  staysByBranch: Map<string, Set<string>>;
+}
+
+export function emptyDirectory(): Directory {
+  return { orgs: new Map(), root: null, groups: new Map(), members: new Map(), staysByBranch: new Map() };
+}
+
+export function ancestors(dir: Directory, code: string): string[] {
+  const out: string[] = [];
+  let node = dir.orgs.get(code);
+  while (node?.parentCode) {
+    out.push(node.parentCode);
+    node = dir.orgs.get(node.parentCode);
+  }
+  return out;
+}
+
+/** Is the member in this branch at instant t? */
+export function inBranchAt(member: MemberRecord, branch: string, t: number): boolean {
+  return member.stays.some((s) => s.org === branch && s.since <= t && (s.until === null || t < s.until));
+}
+
+/** The branch a member belongs to at instant t, or null. */
+export function branchAt(member: MemberRecord, t: number): string | null {
+  for (const s of member.stays) if (s.since <= t && (s.until === null || t < s.until)) return s.org;
+  return null;
+}
+
+export function linkOrg(dir: Directory, node: OrgNode): void {
+  const old = dir.orgs.get(node.code);
+  if (old) {
+    node.children = old.children;
+    node.groups = old.groups;
+    if (old.parentCode && old.parentCode !== node.parentCode) {
+      const p = dir.orgs.get(old.parentCode);
+      if (p) p.children = p.children.filter((c) => c !== node.code);
+    }
+  }
+  dir.orgs.set(node.code, node);
+  if (!node.parentCode) dir.root = node.code;
+  const parent = node.parentCode ? dir.orgs.get(node.parentCode) : undefined;
+  if (parent && !parent.children.includes(node.code)) parent.children.push(node.code);
+}
+
+export function addStay(dir: Directory, member: MemberRecord, stay: Stay): void {
+  member.stays.push(stay);
+  let set = dir.staysByBranch.get(stay.org);
+  if (!set) dir.staysByBranch.set(stay.org, (set = new Set()));
+  set.add(member.id);
+}
+
+export function memberDue(m: Pick<MemberRecord, 'duesMonthly' | 'monthlyIncome' | 'incomeKind'>): number {
+  return duesStandard({ dues_monthly: m.duesMonthly, monthly_income: m.monthlyIncome, income_kind: m.incomeKind });
+}
+
+interface OrgSql {
+  code: string;
+  name: string;
+  type: OrgType;
+  parent_code: string | null;
+  category: Category | null;
+  established_on: string | null;
+  term_started_on: string | null;
+  term_years: number | null;
+  has_committee: number;
+  region: string | null;
+  lng: number | null;
+  lat: number | null;
+}
+
+export function orgNodeFromSql(r: OrgSql): OrgNode {
+  return {
+    code: r.code,
+    name: r.name,
+    type: r.type,
+    parentCode: r.parent_code,
+    category: r.category,
+    establishedOn: r.established_on,
+    termStartedOn: r.term_started_on,
+    termYears: r.term_years,
+    hasCommittee: r.has_committee === 1,
+    region: r.region,
+    lng: r.lng,
+    lat: r.lat,
+    groups: [],
+    children: [],
+  };
+}
+
+export function loadDirectory(db: Db): Directory {
+  const dir = emptyDirectory();
+  const orgs = db.prepare('SELECT * FROM orgs ORDER BY code').all() as OrgSql[];
+  for (const r of orgs) dir.orgs.set(r.code, orgNodeFromSql(r));
+  for (const node of dir.orgs.values()) linkOrg(dir, node);
+  for (const g of db.prepare('SELECT code, branch_code, name FROM party_groups ORDER BY code').all() as {
+    code: string;
+    branch_code: string;
+    name: string | null;
+  }[]) {
+    dir.groups.set(g.code, { branch: g.branch_code, name: g.name });
+    dir.orgs.get(g.branch_code)?.groups.push(g.code);
+  }
+  for (const r of db.prepare('SELECT * FROM members ORDER BY id').all() as Record<string, unknown>[]) {
+    const m = memberFromSql(r);
+    dir.members.set(m.id, m);
+  }
+  for (const s of db.prepare('SELECT member_id, org_code, since, until FROM memberships ORDER BY member_id, since').iterate() as Iterable<{
+    member_id: string;
+    org_code: string;
+    since: number;
+    until: number | null;
+  }>) {
+    const m = dir.members.get(s.member_id);
+    if (m) addStay(dir, m, { org: s.org_code, since: s.since, until: s.until });
+  }
+  return dir;
+}
+
+function memberFromSql(r: Record<string, unknown>): MemberRecord {
+  const m: MemberRecord = {
+    id: r.id as string,
+    name: r.name as string,
+    org: r.org_code as string,
+    status: r.status as MemberStatus,
+    gender: r.gender as Gender | null,
+    birthDate: r.birth_date as string | null,
+    joinedOn: r.joined_on as string | null,
+    orgSince: r.org_since as string | null,
+    groupCode: r.group_code as string | null,
+    probationStartedOn: r.probation_started_on as string | null,
+    convertedOn: r.converted_on as string | null,
+    duesMonthly: r.dues_monthly as number | null,
+    monthlyIncome: r.monthly_income as number | null,
+    incomeKind: r.income_kind as IncomeKind | null,
+    onCommittee: r.on_committee === 1,
+    education: r.education as string | null,
+    isMobile: r.is_mobile === 1,
+    phone: r.phone as string | null,
+    leftOn: r.left_on as string | null,
+    stays: [],
+    due: 0,
+  };
+  m.due = memberDue(m);
+  return m;
+}

@@ -1,0 +1,184 @@
+// One function per kind of fact: insert the row (ignored when its id exists), mirror what changed
+// into the in-memory directory, and fold it into the rollup accumulator. Both the bulk import and
+// live events go through these, inside the caller's transaction.
+
+import type { ActivityRow, AttendanceRow, DuesRow, GroupRow, MeetingRow, MemberRow, OrgRow } from '../../shared/domain.ts';
+import { dateOf, monthOf, parseDate, parseInstant } from '../../shared/periods.ts';
+import { addStay, linkOrg, memberDue, type Directory, type MemberRecord } from './directory.ts';
+import { foldActivity, foldAttendance, foldMeeting, foldPayment, paidFullAt, type MeetingInfo, type RollupAcc } from './rollup-acc.ts';
+import type { Writes } from './statements.ts';
+
+export interface Ctx {
+  w: Writes;
+  dir: Directory;
+  acc: RollupAcc;
+  /** Meetings inserted in this transaction, so attendance in the same batch finds them. */
+  meetings: Map<string, MeetingInfo>;
+  /** Payments inserted in this transaction, by member|month (bulk path avoids re-reading them). */
+  payments: Map<string, { amount: number; paidAt: number }[]>;
+  /** True when the dues table was empty before: every payment of a month is then in `payments`. */
+  duesWasEmpty: boolean;
+}
+
+const b = (v: boolean) => (v ? 1 : 0);
+
+export function putOrg(ctx: Ctx, r: OrgRow): void {
+  ctx.w.upsertOrg.run({ ...r, has_committee: b(r.has_committee) });
+  linkOrg(ctx.dir, {
+    code: r.code,
+    name: r.name,
+    type: r.type,
+    parentCode: r.parent_code,
+    category: r.category,
+    establishedOn: r.established_on,
+    termStartedOn: r.term_started_on,
+    termYears: r.term_years,
+    hasCommittee: r.has_committee,
+    region: r.region,
+    lng: r.lng,
+    lat: r.lat,
+    groups: [],
+    children: [],
+  });
+}
+
+export function putGroup(ctx: Ctx, r: GroupRow): void {
+  ctx.w.upsertGroup.run(r.code, r.branch_code, r.name);
+  const old = ctx.dir.groups.get(r.code);
+  if (old && old.branch !== r.branch_code) {
+    const prev = ctx.dir.orgs.get(old.branch);
+    if (prev) prev.groups = prev.groups.filter((g) => g !== r.code);
+  }
+  ctx.dir.groups.set(r.code, { branch: r.branch_code, name: r.name });
+  const branch = ctx.dir.orgs.get(r.branch_code);
+  if (branch && !branch.groups.includes(r.code)) branch.groups.push(r.code);
+}
+
+/** Adds a member unless the id exists; their first stay starts at org_since (else joined_on, else `fallbackSince`). */
+export function putMember(ctx: Ctx, r: MemberRow, fallbackSince: number): boolean {
+  const res = ctx.w.insertMember.run({ ...r, on_committee: b(r.on_committee), is_mobile: b(r.is_mobile) });
+  if (res.changes === 0) return false;
+  const since = parseDate(r.org_since ?? r.joined_on ?? '') ?? fallbackSince;
+  ctx.w.insertStay.run(r.id, r.org_code, since);
+  const m: MemberRecord = {
+    id: r.id,
+    name: r.name,
+    org: r.org_code,
+    status: r.status,
+    gender: r.gender,
+    birthDate: r.birth_date,
+    joinedOn: r.joined_on,
+    orgSince: r.org_since,
+    groupCode: r.group_code,
+    probationStartedOn: r.probation_started_on,
+    convertedOn: null,
+    duesMonthly: r.dues_monthly,
+    monthlyIncome: r.monthly_income,
+    incomeKind: r.income_kind,
+    onCommittee: r.on_committee,
+    education: r.education,
+    isMobile: r.is_mobile,
+    phone: r.phone,
+    leftOn: null,
+    stays: [],
+    due: 0,
+  };
+  m.due = memberDue(m);
+  ctx.dir.members.set(m.id, m);
+  addStay(ctx.dir, m, { org: r.org_code, since, until: null });
+  ctx.acc.touched.add(r.org_code);
+  return true;
+}
+
+export function transferMember(ctx: Ctx, id: string, org: string, group: string | null, at: number): void {
+  const m = ctx.dir.members.get(id)!;
+  ctx.w.closeStay.run(at, id);
+  ctx.w.insertStay.run(id, org, at);
+  ctx.w.moveMember.run(org, group, id);
+  for (const s of m.stays) if (s.until === null) s.until = at;
+  ctx.acc.touched.add(m.org);
+  m.org = org;
+  m.groupCode = group;
+  addStay(ctx.dir, m, { org, since: at, until: null });
+  ctx.acc.touched.add(org);
+}
+
+export function convertMember(ctx: Ctx, id: string, at: number): void {
+  const m = ctx.dir.members.get(id)!;
+  ctx.w.convertMember.run(dateOf(at), id);
+  m.status = 'full';
+  m.convertedOn = dateOf(at);
+  ctx.acc.touched.add(m.org);
+}
+
+export function memberLeft(ctx: Ctx, id: string, reason: string, at: number): void {
+  const m = ctx.dir.members.get(id)!;
+  ctx.w.leaveMember.run(dateOf(at), reason, id);
+  ctx.w.closeStay.run(at, id);
+  for (const s of m.stays) if (s.until === null) s.until = at;
+  m.leftOn = dateOf(at);
+  ctx.acc.touched.add(m.org);
+}
+
+export function putMeeting(ctx: Ctx, r: MeetingRow): boolean {
+  const heldAt = parseInstant(r.held_at)!;
+  const res = ctx.w.insertMeeting.run(r.id, r.org_code, r.kind, heldAt, monthOf(heldAt), r.group_code, r.topic);
+  if (res.changes === 0) return false;
+  const info: MeetingInfo = { id: r.id, org: r.org_code, kind: r.kind, group: r.group_code, heldAt };
+  ctx.meetings.set(r.id, info);
+  foldMeeting(ctx.acc, ctx.dir, info);
+  return true;
+}
+
+export function findMeeting(ctx: Ctx, id: string): MeetingInfo | null {
+  return ctx.meetings.get(id) ?? ((ctx.w.getMeeting.get(id) as MeetingInfo | undefined) ?? null);
+}
+
+export function putAttendance(ctx: Ctx, r: AttendanceRow): boolean {
+  const meeting = findMeeting(ctx, r.meeting_id);
+  if (!meeting) throw new Error(`attendance for unknown meeting ${r.meeting_id}`);
+  const at = r.checked_in_at ? parseInstant(r.checked_in_at) : null;
+  const res = ctx.w.insertAttendance.run(r.meeting_id, r.member_id, r.status, at);
+  if (res.changes === 0) return false;
+  foldAttendance(ctx.acc, ctx.dir, meeting, r.member_id, r.status, at);
+  return true;
+}
+
+export function putDues(ctx: Ctx, r: DuesRow): boolean {
+  const paidAt = parseInstant(r.paid_at)!;
+  const res = ctx.w.insertDues.run(r.id, r.member_id, r.month, r.amount, paidAt);
+  if (res.changes === 0) return false;
+  const key = `${r.member_id}|${r.month}`;
+  let list = ctx.payments.get(key);
+  if (!list) ctx.payments.set(key, (list = []));
+  list.push({ amount: r.amount, paidAt });
+  foldPayment(ctx.acc, ctx.dir, r.member_id, r.month);
+  return true;
+}
+
+export function putActivity(ctx: Ctx, r: ActivityRow): boolean {
+  const at = parseInstant(r.at)!;
+  const res = ctx.w.insertActivity.run(r.id, r.member_id, r.kind, r.hours, at, monthOf(at));
+  if (res.changes === 0) return false;
+  foldActivity(ctx.acc, ctx.dir, r.member_id, r.kind, r.hours, at);
+  return true;
+}
+
+/** Writes the accumulated rollup increments; dues months are re-summed from their payments. */
+export function flushRollups(ctx: Ctx): void {
+  const { w, acc } = ctx;
+  for (const r of acc.orgMonth.values()) w.incOrgMonth.run(r.org, r.month, r.kind, r.group, r.meetings, r.attExpected, r.attPresent);
+  for (const r of acc.orgDay.values()) w.incOrgDay.run(r.org, r.day, r.checkins);
+  for (const r of acc.memberMonth.values()) {
+    w.incMemberMonth.run(r.member, r.month, r.expected, r.present, r.excused, r.presentPoints, r.volunteerHours, r.demoPosts);
+  }
+  for (const key of acc.duesTouched) {
+    const [member, month] = key.split('|');
+    const payments = ctx.duesWasEmpty
+      ? ctx.payments.get(key) ?? []
+      : (w.duesFor.all(member, month) as { amount: number; paidAt: number }[]);
+    const due = ctx.dir.members.get(member)?.due ?? 0;
+    const { paid, fullAt } = paidFullAt(payments, due);
+    w.setMemberDues.run(member, month, paid, fullAt);
+  }
+}

@@ -1,0 +1,44 @@
+// Opens the SQLite file (or ':memory:') with the pragmas the store relies on and applies the
+// numbered migrations in order, each in its own transaction, recording them in user_version.
+
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Db = Database.Database;
+
+const MIGRATIONS = join(import.meta.dirname, 'migrations');
+
+export function openDb(file: string, opts: { readonly?: boolean } = {}): Db {
+  const db = new Database(file, { readonly: opts.readonly ?? false });
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before the HTTP answer goes out, so an accepted event survives
+    // a power cut as well as a kill -9 (NORMAL would survive only the latter).
+    db.pragma('synchronous = FULL');
+    db.pragma('journal_size_limit = 67108864');
+    db.pragma('foreign_keys = OFF');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    migrate(db);
+  }
+  return db;
+}
+
+export function migrate(db: Db): number {
+  const files = readdirSync(MIGRATIONS)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort();
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const file of files) {
+    const version = Number(file.slice(0, 3));
+    if (version <= current) continue;
+    const sql = readFileSync(join(MIGRATIONS, file), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

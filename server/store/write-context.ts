@@ -1,0 +1,40 @@
+// Runs a write as one transaction with a fresh rollup accumulator. If anything throws, SQLite
+// rolls back and the in-memory directory is reloaded, so memory never runs ahead of the disk.
+
+import { loadDirectory, type Directory } from './directory.ts';
+import type { Ctx } from './fact-ops.ts';
+import { flushRollups } from './fact-ops.ts';
+import type { Db } from './open-db.ts';
+import { RollupAcc } from './rollup-acc.ts';
+import { prepareWrites, type Writes } from './statements.ts';
+
+const cache = new WeakMap<Db, Writes>();
+
+export function writesFor(db: Db): Writes {
+  let w = cache.get(db);
+  if (!w) cache.set(db, (w = prepareWrites(db)));
+  return w;
+}
+
+export function inWriteTransaction<T>(db: Db, dir: Directory, body: (ctx: Ctx) => T): { result: T; touched: Set<string> } {
+  const w = writesFor(db);
+  const ctx: Ctx = {
+    w,
+    dir,
+    acc: new RollupAcc(),
+    meetings: new Map(),
+    payments: new Map(),
+    duesWasEmpty: (w.anyDues.get() as { x: number }).x === 0,
+  };
+  try {
+    const result = db.transaction(() => {
+      const r = body(ctx);
+      flushRollups(ctx);
+      return r;
+    })();
+    return { result, touched: ctx.acc.touched };
+  } catch (err) {
+    Object.assign(dir, loadDirectory(db));
+    throw err;
+  }
+}
