@@ -32,6 +32,9 @@ export function prepareWrites(db: Db) {
     upsertTask: db.prepare(`INSERT INTO tasks (id, org_code, title, due_on, completed_on) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(id) DO UPDATE SET org_code = excluded.org_code, title = excluded.title, due_on = excluded.due_on,
         completed_on = COALESCE(excluded.completed_on, tasks.completed_on)`),
+    getTaskOrg: db.prepare('SELECT org_code FROM tasks WHERE id = ?'),
+    taskExists: db.prepare('SELECT 1 AS x FROM tasks WHERE id = ?'),
+    applicantExists: db.prepare('SELECT 1 AS x FROM applicants WHERE id = ?'),
     completeTask: db.prepare('UPDATE tasks SET completed_on = ? WHERE id = ? AND completed_on IS NULL'),
     upsertApplicant: db.prepare(`INSERT INTO applicants (id, name, org_code, stage, stage_since) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, org_code = excluded.org_code, stage = excluded.stage, stage_since = excluded.stage_since`),

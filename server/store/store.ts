@@ -1,16 +1,24 @@
 // The store stage's face: one handle that owns the database, the directory and the readers.
 
-import type { Dataset } from '../../shared/domain.ts';
+import type { Dataset, OrgType } from '../../shared/domain.ts';
+import type { EventLookup } from '../sources/events/validate.ts';
+import type { LiveEvent } from '../sources/events/schema.ts';
+import { applyEvents, type ApplyResult } from './apply-events.ts';
 import { loadDirectory, type Directory } from './directory.ts';
 import { importDataset, type ImportSummary } from './import-dataset.ts';
 import { openDb, type Db } from './open-db.ts';
 import { createRollupReader, type RollupReader } from './rollup-read.ts';
+import { writesFor } from './write-context.ts';
 
 export interface Store {
   db: Db;
   dir: Directory;
   reader: RollupReader;
   importDataset(ds: Dataset): ImportSummary;
+  applyEvents(events: LiveEvent[], receivedAt: number): ApplyResult;
+  lookup: EventLookup;
+  /** What an import may refer to without carrying it itself. */
+  importLookup: { hasOrg(code: string): OrgType | null; hasMember(id: string): boolean; hasMeeting(id: string): boolean; hasGroup(code: string): string | null };
   counts(): { orgs: number; members: number; events: number; meetings: number };
   /** Folds the WAL back into the database file; run periodically so the WAL stays bounded. */
   checkpoint(): void;
@@ -23,11 +31,31 @@ export function createStore(file: string): Store {
   const reader = createRollupReader(db);
   const countEvents = db.prepare('SELECT COUNT(*) AS n FROM events');
   const countMeetings = db.prepare('SELECT COUNT(*) AS n FROM meetings');
+  const w = writesFor(db);
+  const lookup: EventLookup = {
+    orgType: (code) => dir.orgs.get(code)?.type ?? null,
+    groupBranch: (code) => dir.groups.get(code)?.branch ?? null,
+    member: (id) => {
+      const m = dir.members.get(id);
+      return m ? { status: m.status, left: m.leftOn !== null } : null;
+    },
+    meetingExists: (id) => w.getMeeting.get(id) !== undefined,
+    taskExists: (id) => w.taskExists.get(id) !== undefined,
+    applicantExists: (id) => w.applicantExists.get(id) !== undefined,
+  };
   return {
     db,
     dir,
     reader,
     importDataset: (ds) => importDataset(db, dir, ds),
+    applyEvents: (events, receivedAt) => applyEvents(db, dir, events, receivedAt),
+    lookup,
+    importLookup: {
+      hasOrg: (code) => dir.orgs.get(code)?.type ?? null,
+      hasMember: (id) => dir.members.has(id),
+      hasMeeting: (id) => w.getMeeting.get(id) !== undefined,
+      hasGroup: (code) => dir.groups.get(code)?.branch ?? null,
+    },
     counts: () => ({
       orgs: dir.orgs.size,
       members: [...dir.members.values()].filter((m) => m.leftOn === null).length,

@@ -1,0 +1,94 @@
+// The live evaluation of the district as of the clock, kept current by ingest and a daily tick,
+// plus the light history that lets the wall say "red since … because …".
+
+import { dateOf } from '../../shared/periods.ts';
+import type { Clock } from '../clock.ts';
+import type { Store } from '../store/store.ts';
+import { recordLightChanges } from '../store/light-history.ts';
+import { diffLights, evaluateAll, refresh, type EngineDeps, type Evaluation, type LightChange } from './engine.ts';
+
+export interface ChangeNotice {
+  /** Organisations re-evaluated: a touched branch and all its ancestors. */
+  codes: Set<string>;
+  changes: LightChange[];
+  /** True when everything was re-evaluated (the daily tick, a rules change, an import). */
+  all: boolean;
+}
+
+export interface LiveState {
+  current(): Evaluation;
+  /** An evaluation as of another instant (the API's `at=`); recent ones are cached. */
+  at(asOf: number): Evaluation;
+  afterWrite(touched: Set<string>): ChangeNotice;
+  reevaluateAll(): ChangeNotice;
+  /** Re-evaluates everything when the calendar day (Asia/Shanghai) has moved on. */
+  tick(): ChangeNotice | null;
+  onChange(listener: (n: ChangeNotice) => void): () => void;
+}
+
+export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): LiveState {
+  let ev: Evaluation | null = null;
+  let day = '';
+  const listeners = new Set<(n: ChangeNotice) => void>();
+  const history = new Map<number, Evaluation>();
+
+  const emit = (n: ChangeNotice) => {
+    if (n.changes.length) recordLightChanges(store.db, n.changes);
+    for (const l of listeners) l(n);
+    return n;
+  };
+  const current = () => {
+    if (!ev) {
+      ev = evaluateAll(deps, clock.now());
+      day = dateOf(ev.asOf);
+      recordInitialLights(ev);
+    }
+    return ev;
+  };
+  // The first evaluation of a database records every light once, so history has a starting point.
+  const recordInitialLights = (e: Evaluation) => {
+    const known = store.db.prepare('SELECT COUNT(*) AS n FROM light_history').get() as { n: number };
+    if (known.n > 0) return;
+    recordLightChanges(
+      store.db,
+      [...e.orgs].map(([code, o]) => ({ code, at: e.asOf, from: null, to: o.light.level, light: o.light })),
+    );
+  };
+  const reevaluateAll = (): ChangeNotice => {
+    const prev = current();
+    history.clear();
+    ev = evaluateAll(deps, clock.now());
+    day = dateOf(ev.asOf);
+    return emit({ codes: new Set(ev.orgs.keys()), changes: diffLights(prev, ev), all: true });
+  };
+
+  return {
+    current,
+    at(asOf) {
+      const live = current();
+      if (asOf === live.asOf) return live;
+      let e = history.get(asOf);
+      if (!e) {
+        e = evaluateAll(deps, asOf);
+        if (history.size >= 4) history.delete(history.keys().next().value!);
+        history.set(asOf, e);
+      }
+      return e;
+    },
+    afterWrite(touched) {
+      const live = current();
+      history.clear();
+      const { codes, changes } = refresh(deps, live, touched, clock.now());
+      return emit({ codes: new Set(codes), changes, all: false });
+    },
+    reevaluateAll,
+    tick() {
+      if (!ev) return null;
+      return dateOf(clock.now()) === day ? null : reevaluateAll();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

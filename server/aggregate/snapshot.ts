@@ -1,0 +1,195 @@
+// What the wall shows for one scope, built once per scope from the evaluation (never per
+// client). The public profile's rules are applied here, on the server: a public room never
+// receives anything it should not show.
+
+import type { Light } from '../../shared/domain.ts';
+import type { ApplicantFacts, MemberFacts, OrgEvaluation, RuleCode } from '../../shared/model.ts';
+import { addMonths, monthOf, monthRange, yearOf } from '../../shared/periods.ts';
+import type { FeedItem, MapPoint, MeasureItem, RankRow, WallSnapshot, WarningItem } from '../../shared/snapshot.ts';
+import type { Profile } from '../../shared/socket.ts';
+import { pipelineCounts, rankBranches, type RulesConfig } from '../../shared/rules/index.ts';
+import { ancestors, type Directory } from '../store/directory.ts';
+import type { Evaluation } from './engine.ts';
+import { statusAt } from './load-facts.ts';
+import { branchesOf, currentMembers, descendants, structureOf } from './structure.ts';
+
+export interface SnapshotExtras {
+  centreName: string;
+  rules: RulesConfig;
+  checkins: Map<string, number>;
+  applicants: ApplicantFacts[];
+  lightSince: Map<string, number>;
+  clearedThisMonth: (codes: Set<string>) => number;
+  feed: FeedItem[];
+  prescription: (rule: RuleCode, level: 'red' | 'yellow') => { label: string; text: string };
+  map: { demo: boolean; mapName: string };
+  /** Public profile: branches smaller than this are not named in negative contexts (null = off). */
+  smallBranchSize: number | null;
+}
+
+const ratio = (e: OrgEvaluation | undefined, key: string): number | null => {
+  const r = e?.ratios[key];
+  return r && r.den > 0 ? r.num / r.den : null;
+};
+
+export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, profile: Profile, x: SnapshotExtras): WallSnapshot {
+  const node = dir.orgs.get(scope)!;
+  const e = ev.orgs.get(scope);
+  const asOf = ev.asOf;
+  const codes = descendants(dir, scope);
+  const codeSet = new Set(codes);
+  const branches = branchesOf(dir, scope);
+  const year = yearOf(asOf);
+  const month = monthOf(asOf);
+  const months = monthRange(`${year}-01`, month);
+  const lastMonth = addMonths(month, -1);
+  const members = currentMembers(dir, branches, asOf);
+  const publicWall = profile === 'public';
+
+  const nameOf = (code: string): string => {
+    const o = dir.orgs.get(code)!;
+    if (!publicWall || x.smallBranchSize === null || o.type !== 'branch') return o.name;
+    const size = ev.orgs.get(code)?.counts.members ?? 0;
+    if (size >= x.smallBranchSize) return o.name;
+    const parent = o.parentCode ? dir.orgs.get(o.parentCode) : undefined;
+    return parent ? `${parent.name}下属支部` : '某支部';
+  };
+  const parentName = (code: string) => {
+    const p = dir.orgs.get(code)?.parentCode;
+    return p ? dir.orgs.get(p)?.name ?? null : null;
+  };
+
+  const rows = branches
+    .map((code) => ({ code, e: ev.orgs.get(code) }))
+    .filter((r): r is { code: string; e: OrgEvaluation } => r.e !== undefined && r.e.score !== null)
+    .map((r) => ({ code: r.code, name: dir.orgs.get(r.code)!.name, parentName: parentName(r.code), score: r.e.score!, light: r.e.light.level }));
+  const ranked = rankBranches(rows);
+  const bottom = ranked.slice(-10).map((r) => ({ ...r, name: nameOf(r.code) }));
+
+  const lights = { red: 0, yellow: 0, green: 0, grey: 0 };
+  for (const b of branches) lights[(ev.orgs.get(b)?.light.level ?? 'grey') as Light] += 1;
+
+  const warnings: WarningItem[] = codes
+    .filter((c) => c !== scope || node.type === 'branch')
+    .map((c) => ({ c, o: ev.orgs.get(c) }))
+    .filter((w): w is { c: string; o: OrgEvaluation } => !!w.o && (w.o.light.level === 'red' || w.o.light.level === 'yellow'))
+    .sort((a, b) => (a.o.light.level === b.o.light.level ? b.o.light.reasons.length - a.o.light.reasons.length || a.c.localeCompare(b.c) : a.o.light.level === 'red' ? -1 : 1))
+    .slice(0, 60)
+    .map(({ c, o }) => ({ code: c, name: nameOf(c), level: o.light.level as 'red' | 'yellow', reasons: o.light.reasons, since: x.lightSince.get(c) ?? null }));
+
+  const measureCounts = new Map<string, MeasureItem>();
+  for (const b of branches) {
+    for (const r of ev.orgs.get(b)?.light.reasons ?? []) {
+      const key = `${r.rule}|${r.level}`;
+      const item = measureCounts.get(key);
+      if (item) item.branches += 1;
+      else {
+        const p = x.prescription(r.rule, r.level);
+        measureCounts.set(key, { rule: r.rule, level: r.level, branches: 1, label: p.label, prescription: p.text });
+      }
+    }
+  }
+  const measures = [...measureCounts.values()].sort((a, b) => (a.level === b.level ? b.branches - a.branches : a.level === 'red' ? -1 : 1));
+
+  const points: MapPoint[] = branches
+    .map((code) => ({ code, o: dir.orgs.get(code)!, v: ev.orgs.get(code) }))
+    .filter((p) => p.o.lng !== null && p.o.lat !== null)
+    .map(({ code, o, v }) => ({
+      code,
+      name: o.name,
+      parentCode: o.parentCode,
+      lng: o.lng!,
+      lat: o.lat!,
+      light: (v?.light.level ?? 'grey') as Light,
+      score: v?.score ?? null,
+      members: v?.counts.members ?? 0,
+      region: o.region,
+    }));
+  const regionMap = new Map<string, { name: string; lng: number; lat: number; n: number; red: number; yellow: number }>();
+  for (const p of points) {
+    if (!p.region) continue;
+    const r = regionMap.get(p.region) ?? { name: p.region, lng: 0, lat: 0, n: 0, red: 0, yellow: 0 };
+    r.lng += p.lng;
+    r.lat += p.lat;
+    r.n += 1;
+    if (p.light === 'red') r.red += 1;
+    if (p.light === 'yellow') r.yellow += 1;
+    regionMap.set(p.region, r);
+  }
+
+  const memberFacts = members.map((m) => ({ id: m.id, status: statusAt(m, asOf), probationStartedOn: m.probationStartedOn, current: true }) as MemberFacts);
+  let checkinsToday = 0;
+  for (const b of branches) checkinsToday += x.checkins.get(b) ?? 0;
+
+  return {
+    scope: {
+      code: scope,
+      name: node.name,
+      type: node.type,
+      path: [...ancestors(dir, scope).reverse(), scope].map((c) => ({ code: c, name: dir.orgs.get(c)!.name, type: dir.orgs.get(c)!.type })),
+    },
+    asOf,
+    centreName: x.centreName,
+    kpis: {
+      orgs: codes.length,
+      branches: branches.length,
+      members: members.length,
+      probationary: memberFacts.filter((m) => m.status === 'probationary').length,
+      compliance3m1l: ratio(e, 'compliance.3m1l'),
+      complianceThemeDay: ratio(e, 'compliance.theme_day'),
+      duesRate: ratio(e, `dues.rate.${lastMonth}`),
+      duesYtd: ratio(e, 'dues.rate.ytd'),
+      attendanceRate: ratio(e, 'attendance.rate'),
+      lights,
+      checkinsToday,
+      score: e?.score ?? null,
+    },
+    structure: structureOf(dir, scope, asOf),
+    pipeline: pipelineCounts(
+      x.applicants.filter((a) => codeSet.has(a.orgCode)),
+      memberFacts,
+      asOf,
+      x.rules,
+    ),
+    meetings: {
+      months,
+      counts: Object.fromEntries(
+        (['general_meeting', 'committee_meeting', 'group_meeting', 'party_lesson', 'theme_day'] as const).map((k) => [
+          k,
+          months.map((m) => e?.indicators[`meetings.${k}.${m}`] ?? 0),
+        ]),
+      ),
+      compliance3m1l: months.map((m) => ratio(e, `compliance.3m1l.${m}`)),
+      complianceThemeDay: months.map((m) => ratio(e, `compliance.theme_day.${m}`)),
+    },
+    dues: {
+      month: lastMonth,
+      rate: ratio(e, `dues.rate.${lastMonth}`),
+      onTimeRate: ratio(e, `dues.onTime.${lastMonth}`),
+      ytd: ratio(e, 'dues.rate.ytd'),
+      onTimeYtd: ratio(e, 'dues.onTime.ytd'),
+      trend: { months, rate: months.map((m) => ratio(e, `dues.rate.${m}`)) },
+    },
+    map: {
+      demo: x.map.demo,
+      mapName: x.map.mapName,
+      points,
+      regions: [...regionMap.values()].map((r) => ({ name: r.name, lng: r.lng / r.n, lat: r.lat / r.n, branches: r.n, red: r.red, yellow: r.yellow })),
+    },
+    rankings: { total: ranked.length, top: ranked.slice(0, 50), bottom },
+    children: rankChildren(ev, dir, scope),
+    warnings,
+    measures,
+    feed: x.feed.filter((f) => f.org === null || codeSet.has(f.org)).slice(0, 50),
+    clearedThisMonth: x.clearedThisMonth(codeSet),
+  };
+}
+
+function rankChildren(ev: Evaluation, dir: Directory, scope: string): RankRow[] {
+  const node = dir.orgs.get(scope)!;
+  const rows = node.children
+    .map((c) => ({ code: c, e: ev.orgs.get(c) }))
+    .filter((r): r is { code: string; e: OrgEvaluation } => !!r.e && r.e.score !== null)
+    .map((r) => ({ code: r.code, name: dir.orgs.get(r.code)!.name, parentName: node.name, score: r.e.score!, light: r.e.light.level }));
+  return rankBranches(rows);
+}

@@ -1,0 +1,90 @@
+// The activity ticker: applied events and light changes turned into short Chinese lines, kept in
+// two bounded rings, one with names masked (public) and one with names (leader and operator).
+
+import { maskName } from '../../shared/mask.ts';
+import { parseInstant } from '../../shared/periods.ts';
+import type { FeedItem } from '../../shared/snapshot.ts';
+import type { Profile } from '../../shared/socket.ts';
+import type { LightChange } from '../aggregate/engine.ts';
+import type { Directory } from '../store/directory.ts';
+import type { LiveEvent } from '../sources/events/schema.ts';
+
+const KIND_ZH: Record<string, string> = {
+  general_meeting: '支部党员大会',
+  committee_meeting: '支部委员会会议',
+  group_meeting: '党小组会',
+  party_lesson: '党课',
+  theme_day: '主题党日',
+  org_life_meeting: '组织生活会',
+  democratic_review: '民主评议党员',
+  study: '理论学习',
+};
+const LEVEL_ZH = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰灯' } as const;
+export const FEED_LIMIT = 50;
+
+export interface Feed {
+  add(items: { public: FeedItem; named: FeedItem }[]): void;
+  list(profile: Profile): FeedItem[];
+}
+
+export function createFeed(): Feed {
+  const rings: Record<'public' | 'named', FeedItem[]> = { public: [], named: [] };
+  return {
+    add(items) {
+      for (const it of items) {
+        rings.public.unshift(it.public);
+        rings.named.unshift(it.named);
+      }
+      rings.public.length = Math.min(rings.public.length, FEED_LIMIT);
+      rings.named.length = Math.min(rings.named.length, FEED_LIMIT);
+    },
+    list: (profile) => (profile === 'public' ? rings.public : rings.named),
+  };
+}
+
+/** One feed line per applied event worth showing; `mask` decides how people are named. */
+export function eventFeedItem(e: LiveEvent, dir: Directory): { public: FeedItem; named: FeedItem } | null {
+  const at = parseInstant(e.at)!;
+  const base = (kind: FeedItem['kind'], org: string | null) => ({ id: e.id, at, kind, org, orgName: org ? dir.orgs.get(org)?.name ?? null : null });
+  const person = (id: string) => dir.members.get(id)?.name ?? '';
+  const both = (kind: FeedItem['kind'], org: string | null, text: (name: (id: string) => string) => string) => ({
+    public: { ...base(kind, org), text: text((id) => maskName(person(id))) },
+    named: { ...base(kind, org), text: text(person) },
+  });
+  switch (e.type) {
+    case 'meeting.held':
+      return both('meeting', e.org, () => `${dir.orgs.get(e.org)?.name ?? e.org} 召开${KIND_ZH[e.kind]}`);
+    case 'attendance.checked_in': {
+      const m = dir.members.get(e.member);
+      if (!m || e.status === 'leave') return null;
+      return both('checkin', m.org, (n) => `${n(e.member)} 扫码签到 · ${dir.orgs.get(m.org)?.name ?? ''}`);
+    }
+    case 'dues.paid': {
+      const m = dir.members.get(e.member);
+      return m ? both('dues', m.org, (n) => `${n(e.member)} 缴纳${e.month.slice(5)}月党费`) : null;
+    }
+    case 'activity.logged': {
+      const m = dir.members.get(e.member);
+      if (!m) return null;
+      return both('activity', m.org, (n) => (e.kind === 'volunteer' ? `${n(e.member)} 志愿服务 ${e.hours ?? 0} 小时` : `${n(e.member)} 创建党员示范岗`));
+    }
+    case 'member.joined':
+      return both('member', e.org, (n) => `${n(e.member)} 加入 ${dir.orgs.get(e.org)?.name ?? ''}`);
+    case 'member.converted': {
+      const m = dir.members.get(e.member);
+      return m ? both('member', m.org, (n) => `${n(e.member)} 按期转为正式党员`) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+export function lightFeedItem(c: LightChange, dir: Directory): { public: FeedItem; named: FeedItem } | null {
+  if (c.from === null || c.to === 'grey') return null;
+  const org = dir.orgs.get(c.code);
+  if (!org) return null;
+  const why = c.light.reasons.map((r) => r.message).join('；');
+  const text = c.to === 'green' ? `${org.name} 转为${LEVEL_ZH.green}` : `${org.name} 转为${LEVEL_ZH[c.to]}：${why}`;
+  const item: FeedItem = { id: `light:${c.code}:${c.at}`, at: c.at, kind: 'light', org: c.code, orgName: org.name, text, level: c.to };
+  return { public: item, named: item };
+}

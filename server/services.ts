@@ -1,0 +1,110 @@
+// The running system, wired in data-flow order: store → aggregate → (push listens) → http.
+// buildApp hands this to the plugins; tests can build it directly.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Dataset } from '../shared/domain.ts';
+import { monthOf, monthStart } from '../shared/periods.ts';
+import type { WallSnapshot } from '../shared/snapshot.ts';
+import type { Profile } from '../shared/socket.ts';
+import type { Prescriptions, RulesConfig } from '../shared/rules/index.ts';
+import { prescriptionFor } from '../shared/rules/index.ts';
+import { clockFor, type Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import { createLiveState, type ChangeNotice, type LiveState } from './aggregate/live-state.ts';
+import { loadApplicants } from './aggregate/load-facts.ts';
+import { buildSnapshot } from './aggregate/snapshot.ts';
+import type { Evaluation } from './aggregate/engine.ts';
+import { createFeed, eventFeedItem, lightFeedItem, type Feed } from './push/feed.ts';
+import { loadPrescriptions, loadRules } from './rules-file.ts';
+import { validateEvents, type EventError } from './sources/events/validate.ts';
+import { clearedSince, lightSince } from './store/light-history.ts';
+import type { ImportSummary } from './store/import-dataset.ts';
+import { createStore, type Store } from './store/store.ts';
+import { dateOf } from '../shared/periods.ts';
+
+export const VERSION = '0.1.0';
+
+export interface Services {
+  config: Config;
+  clock: Clock;
+  version: string;
+  store: Store;
+  live: LiveState;
+  feed: Feed;
+  rules(): RulesConfig;
+  /** Replaces the rules (already validated) and re-evaluates everything. */
+  setRules(next: RulesConfig): void;
+  ready(): boolean;
+  uptimeSeconds(): number;
+  ingest(items: unknown[]): { ok: true; accepted: number; duplicates: number } | { ok: false; errors: EventError[] };
+  importDataset(ds: Dataset): ImportSummary;
+  snapshot(scope: string, profile: Profile, ev?: Evaluation): WallSnapshot;
+  close(): void;
+}
+
+export function createServices(config: Config, deps: { clock?: Clock } = {}): Services {
+  const clock = deps.clock ?? clockFor(config.clock);
+  let rules = loadRules(config.rulesFile);
+  const prescriptions: Prescriptions = loadPrescriptions();
+  const store = createStore(config.db);
+  const live = createLiveState(store, { reader: store.reader, dir: store.dir, rules: () => rules }, clock);
+  const feed = createFeed();
+  const started = performance.now();
+  const mapFile = join(config.dataDir, 'maps', 'district.geojson');
+
+  live.onChange((n: ChangeNotice) => {
+    const items = n.changes.map((c) => lightFeedItem(c, store.dir)).filter((x) => x !== null);
+    feed.add(items);
+  });
+
+  const services: Services = {
+    config,
+    clock,
+    version: VERSION,
+    store,
+    live,
+    feed,
+    rules: () => rules,
+    setRules(next) {
+      rules = next;
+      live.reevaluateAll();
+    },
+    ready: () => store.dir.root !== null,
+    uptimeSeconds: () => Math.round((performance.now() - started) / 1000),
+    ingest(items) {
+      const { events, errors } = validateEvents(items, store.lookup, clock.now());
+      if (errors.length) return { ok: false, errors };
+      const res = store.applyEvents(events, clock.now());
+      if (res.accepted) {
+        feed.add(res.applied.map((e) => eventFeedItem(e, store.dir)).filter((x) => x !== null).reverse());
+        live.afterWrite(res.touched);
+      }
+      return { ok: true, accepted: res.accepted, duplicates: res.duplicates };
+    },
+    importDataset(ds) {
+      const summary = store.importDataset(ds);
+      live.reevaluateAll();
+      return summary;
+    },
+    snapshot(scope, profile, ev = live.current()) {
+      const monthBegin = monthStart(monthOf(ev.asOf));
+      return buildSnapshot(ev, store.dir, scope, profile, {
+        centreName: config.centreName,
+        rules,
+        checkins: store.reader.checkins(dateOf(ev.asOf)),
+        applicants: loadApplicants(store.reader),
+        lightSince: lightSince(store.db),
+        clearedThisMonth: (codes) => clearedSince(store.db, monthBegin).filter((c) => codes.has(c)).length,
+        feed: feed.list(profile),
+        prescription: (rule, level) => prescriptionFor(prescriptions, rule, level),
+        map: { demo: !existsSync(mapFile), mapName: existsSync(mapFile) ? 'district' : 'demo' },
+        smallBranchSize: profile === 'public' ? rules.publicSmallBranchSize ?? null : null,
+      });
+    },
+    close() {
+      store.close();
+    },
+  };
+  return services;
+}

@@ -1,0 +1,108 @@
+// The read API and the events API on the tiny hand-made district, through the real app (inject).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../server/app.ts';
+import { manualClock } from '../../../server/clock.ts';
+import { testConfig } from '../../../server/config.ts';
+import { parseInstant } from '../../../shared/periods.ts';
+import { tinyDataset } from '../../helpers/tiny-dataset.ts';
+
+let app: FastifyInstance;
+const NOW = parseInstant('2026-04-15T12:00:00+08:00')!;
+
+beforeEach(async () => {
+  app = await buildApp(testConfig({ devOpenAccess: true }), { clock: manualClock(NOW) });
+  app.services.importDataset(tinyDataset());
+});
+afterEach(async () => app.close());
+
+describe('read API', () => {
+  it('health answers with counts and version', async () => {
+    const res = await app.inject('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', version: expect.any(String), counts: { orgs: 4, members: 4 } });
+  });
+
+  it('the tree nests committee and branches', async () => {
+    const res = await app.inject('/api/orgs/tree');
+    expect(res.json()).toEqual({
+      code: 'D',
+      name: '示范区委',
+      type: 'district',
+      children: [
+        {
+          code: 'C1',
+          name: '东湖街道党工委',
+          type: 'committee',
+          children: [
+            { code: 'B1', name: '东湖社区第一支部', type: 'branch', children: [] },
+            { code: 'B2', name: '东湖社区第二支部', type: 'branch', children: [] },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('unknown org is 404 and a bad at is 400, both as { error, message }', async () => {
+    const a = await app.inject('/api/orgs/NOPE/indicators');
+    expect(a.statusCode).toBe(404);
+    expect(a.json()).toMatchObject({ error: 'not_found', message: expect.stringContaining('NOPE') });
+    const b = await app.inject('/api/orgs/B1/indicators?at=yesterday');
+    expect(b.statusCode).toBe(400);
+    expect(b.json()).toMatchObject({ error: 'bad_request', message: expect.stringContaining('yesterday') });
+  });
+});
+
+describe('events API', () => {
+  const checkIn = (id: string, member: string) => ({ id, type: 'attendance.checked_in', at: '2026-04-15T11:00:00+08:00', meetingId: 'L1', member });
+  const lesson = { id: 'e1', type: 'meeting.held', at: '2026-04-15T10:30:00+08:00', meetingId: 'L1', org: 'B1', kind: 'party_lesson' };
+
+  it('accepts a batch, counts duplicates, and double-counts nothing', async () => {
+    const first = await app.inject({ method: 'POST', url: '/api/events', payload: [lesson, checkIn('e2', 'M1')] });
+    expect(first.json()).toEqual({ accepted: 2, duplicates: 0 });
+    const again = await app.inject({ method: 'POST', url: '/api/events', payload: [lesson, checkIn('e2', 'M1'), checkIn('e3', 'M2')] });
+    expect(again.json()).toEqual({ accepted: 1, duplicates: 2 });
+    const row = app.services.store.db.prepare("SELECT meetings, att_expected, att_present FROM org_month WHERE org_code='B1' AND month='2026-04' AND kind='party_lesson'").get();
+    expect(row).toEqual({ meetings: 1, att_expected: 3, att_present: 2 });
+  });
+
+  it('takes NDJSON and a single object', async () => {
+    const nd = await app.inject({ method: 'POST', url: '/api/events', headers: { 'content-type': 'application/x-ndjson' }, payload: `${JSON.stringify(lesson)}\n${JSON.stringify(checkIn('e2', 'M1'))}\n` });
+    expect(nd.json()).toEqual({ accepted: 2, duplicates: 0 });
+    const one = await app.inject({ method: 'POST', url: '/api/events', payload: checkIn('e3', 'M2') });
+    expect(one.json()).toEqual({ accepted: 1, duplicates: 0 });
+  });
+
+  it('refuses a batch with any invalid event whole, naming each bad item', async () => {
+    const before = app.services.store.counts().events;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/events',
+      payload: [lesson, { id: 'x1', type: 'dues.paid', at: '2026-04-15T10:00:00+08:00', member: 'M404', month: '2026-04', amount: 10 }, { id: 'x2', type: 'nope', at: '2026-04-15T10:00:00+08:00' }, { id: 'x3', type: 'dues.paid', at: '2026-04-15T10:00:00+08:00', member: 'M1', month: '2026-04', amount: -5 }],
+    });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.errors.map((e: { index: number; id: string }) => [e.index, e.id])).toEqual([
+      [1, 'x1'],
+      [2, 'x2'],
+      [3, 'x3'],
+    ]);
+    expect(body.errors[0].message).toMatch(/unknown member "M404"/);
+    expect(app.services.store.counts().events).toBe(before);
+  });
+
+  it('refuses events in the future and before 2000', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/events', payload: [{ ...lesson, at: '2027-01-01T00:00:00+08:00' }, { ...lesson, id: 'e9', meetingId: 'L9', at: '1999-12-31T00:00:00+08:00' }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { message: string }) => e.message)).toEqual([expect.stringMatching(/future/), expect.stringMatching(/before 2000/)]);
+  });
+});
+
+describe('events API without the development switch', () => {
+  it('needs an operator token', async () => {
+    const locked = await buildApp(testConfig(), { clock: manualClock(NOW) });
+    const res = await locked.inject({ method: 'POST', url: '/api/events', payload: [] });
+    expect(res.statusCode).toBe(401);
+    await locked.close();
+  });
+});

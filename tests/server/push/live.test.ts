@@ -1,0 +1,111 @@
+// The socket protocol end to end: real server on port 0, real socket.io-clients.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../server/app.ts';
+import { manualClock } from '../../../server/clock.ts';
+import { testConfig } from '../../../server/config.ts';
+import { parseInstant } from '../../../shared/periods.ts';
+import { tinyDataset } from '../../helpers/tiny-dataset.ts';
+import { connectWall, type TestWall } from '../../helpers/live-client.ts';
+
+const NOW = parseInstant('2026-04-15T12:00:00+08:00')!;
+const apps: FastifyInstance[] = [];
+const walls: TestWall[] = [];
+afterEach(async () => {
+  walls.splice(0).forEach((w) => w.close());
+  for (const a of apps.splice(0)) await a.close();
+});
+
+async function start(db = ':memory:', port = 0) {
+  const app = await buildApp(testConfig({ db, devOpenAccess: true, port }), { clock: manualClock(NOW) });
+  apps.push(app);
+  if (app.services.store.dir.root === null) app.services.importDataset(tinyDataset());
+  const address = await app.listen({ port, host: '127.0.0.1' });
+  return { app, url: address };
+}
+const wall = (url: string, scope: string, token?: string) => {
+  const w = connectWall(url, { scope, token });
+  walls.push(w);
+  return w;
+};
+const post = (app: FastifyInstance, events: unknown[]) => app.inject({ method: 'POST', url: '/api/events', payload: events });
+const lesson = (n: number) => ({ id: `m${n}`, type: 'meeting.held', at: '2026-04-15T10:00:00+08:00', meetingId: `L${n}`, org: 'B1', kind: 'party_lesson' });
+const checkIn = (n: number, member: string) => ({ id: `c${n}-${member}`, type: 'attendance.checked_in', at: '2026-04-15T10:05:00+08:00', meetingId: `L${n}`, member });
+
+describe('socket: snapshot and numbered deltas', () => {
+  it('subscribe answers with a snapshot of the scope', async () => {
+    const { url } = await start();
+    const w = wall(url, 'D');
+    const snap = await w.waitFor(() => w.snapshots[0]);
+    expect(snap).toMatchObject({ scope: 'D', seq: 0, data: { scope: { code: 'D' }, kpis: { members: 4, branches: 2 } } });
+  });
+
+  it('a posted event reaches the branch and every ancestor as one delta each, with the right numbers', async () => {
+    const { app, url } = await start();
+    const district = wall(url, 'D');
+    const branch = wall(url, 'B1');
+    await district.waitFor(() => district.snapshots[0]);
+    await branch.waitFor(() => branch.snapshots[0]);
+    expect(district.state()!.kpis.checkinsToday).toBe(0);
+    expect((await post(app, [lesson(1), checkIn(1, 'M1'), checkIn(1, 'M2')])).json()).toEqual({ accepted: 3, duplicates: 0 });
+    await district.waitFor(() => district.state()!.kpis.checkinsToday === 2);
+    await branch.waitFor(() => branch.state()!.kpis.checkinsToday === 2);
+    // coalesced: three events in one window make one delta per scope
+    expect(district.deltas.map((d) => d.seq)).toEqual([1]);
+    expect(branch.state()!.kpis.attendanceRate).not.toBe(null);
+  });
+
+  it('a client that missed deltas gets exactly those on resubscribe', async () => {
+    const { app, url } = await start();
+    const w = wall(url, 'D');
+    await w.waitFor(() => w.snapshots[0]);
+    await post(app, [lesson(1)]);
+    await w.waitFor(() => w.seq() === 1);
+    w.socket.disconnect();
+    await post(app, [checkIn(1, 'M1')]);
+    await new Promise((r) => setTimeout(r, 250));
+    await post(app, [checkIn(1, 'M2')]);
+    await new Promise((r) => setTimeout(r, 250));
+    w.socket.connect();
+    await w.waitFor(() => w.seq() === 3);
+    expect(w.snapshots).toHaveLength(1);
+    expect(w.state()!.kpis.checkinsToday).toBe(2);
+  });
+
+  it('after a server restart on the same database the client resynchronises with the right state', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'vanguard-')), 'live.db');
+    const first = await start(db);
+    const port = Number(new URL(first.url).port);
+    const w = wall(first.url, 'D');
+    await w.waitFor(() => w.snapshots[0]);
+    await post(first.app, [lesson(1), checkIn(1, 'M1')]);
+    await w.waitFor(() => w.state()!.kpis.checkinsToday === 1);
+    await first.app.close();
+    apps.splice(apps.indexOf(first.app), 1);
+    const second = await start(db, port);
+    await post(second.app, [checkIn(1, 'M2')]);
+    // the new server's seq restarts, so the client's lastSeq is unknown there: it gets a snapshot
+    await w.waitFor(() => w.snapshots.length === 2 && w.state()!.kpis.checkinsToday === 2, 8000);
+  });
+
+  it('a public client never receives a real name; a leader client does', async () => {
+    const { app, url } = await start();
+    const pub = wall(url, 'D');
+    await pub.waitFor(() => pub.snapshots[0]);
+    await post(app, [lesson(1), checkIn(1, 'M1')]);
+    await pub.waitFor(() => pub.state()!.feed.some((f) => f.kind === 'checkin'));
+    const traffic = pub.raw.join('\n');
+    for (const name of ['张建华', '李梅', '王小明', '赵强', '13800000000']) expect(traffic).not.toContain(name);
+    expect(traffic).toContain('张*华');
+  });
+
+  it('an unknown scope is answered with an error, not silence', async () => {
+    const { url } = await start();
+    const w = wall(url, 'NOPE');
+    const res = await new Promise((resolve) => w.socket.emit('subscribe', { scope: 'NOPE' }, resolve));
+    expect(res).toMatchObject({ error: 'not_found' });
+  });
+});
