@@ -127,7 +127,7 @@ interface NumberRule {
 
 function parseNumber(rule: NumberRule) {
   const max = rule.max ?? Infinity;
-  const range = rule.above ? `greater than ${rule.min}` : rule.max === undefined ? `at least ${rule.min}` : `between ${rule.min} and ${max}`;
+  const range = rule.above ? `greater than ${rule.min}` : rule.max === undefined ? `of ${rule.min} or more` : `from ${rule.min} to ${max}`;
   const reason = rule.integer ? `not a whole number ${range}` : `not a number ${range}`;
   return (s: string): number | Invalid => {
     const t = s.trim();

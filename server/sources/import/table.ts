@@ -77,21 +77,29 @@ export class TableReader<F extends DatasetFile> {
       }
       row[names[j]] = value;
     }
-    if (bad) return;
+    // Duplicates are looked for even on a row refused for another column, as long as its key
+    // itself is sound, so two rows sharing an id are both named in one pass.
     const key = this.keyOf(row);
-    const first = this.seen.get(key);
-    if (first !== undefined) {
-      const k = this.keyIndexes.map((i) => names[i]);
-      errors.add(label, line, k.join('+'), key.replace('\u0001', ' + '), `duplicate ${k.join(' + ')}: same as line ${first}`);
-      return;
+    if (key !== null) {
+      const first = this.seen.get(key);
+      if (first !== undefined) {
+        const k = this.keyIndexes.map((i) => names[i]);
+        errors.add(label, line, k.join('+'), key.replace('\u0001', ' + '), `duplicate ${k.join(' + ')}: same as line ${first}`);
+        return;
+      }
+      this.seen.set(key, line);
     }
-    this.seen.set(key, line);
+    if (bad) return;
     this.result.rows.push(row as unknown as RowOf<F>);
     this.result.lines.push(line);
   }
 
-  private keyOf(row: Record<string, unknown>): string {
-    const k = this.keyIndexes;
-    return k.length === 1 ? (row[this.names[k[0]]] as string) : `${row[this.names[k[0]]]}\u0001${row[this.names[k[1]]]}`;
+  /** Null when a key column was itself refused (empty or invalid). */
+  private keyOf(row: Record<string, unknown>): string | null {
+    const a = row[this.names[this.keyIndexes[0]]];
+    if (typeof a !== 'string') return null;
+    if (this.keyIndexes.length === 1) return a;
+    const b = row[this.names[this.keyIndexes[1]]];
+    return typeof b === 'string' ? `${a}\u0001${b}` : null;
   }
 }
