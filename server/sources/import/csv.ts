@@ -15,6 +15,8 @@ export function readCsvText<F extends DatasetFile>(file: F, label: string, text:
     bom: true,
     relax_column_count: false,
     skip_empty_lines: true,
+    // Files that were appended to by hand often mix CRLF and LF; both end a record.
+    record_delimiter: ['\r\n', '\n'],
     // A malformed record is reported and skipped, so every bad line is named, not only the first.
     skip_records_with_error: true,
     on_skip: (err) => {
