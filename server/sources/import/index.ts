@@ -1,0 +1,5 @@
+// Public surface of import: reading and validating sources into a Dataset. Writing is the store's job.
+export type { ImportError } from './errors.ts';
+export { MAX_ERRORS } from './errors.ts';
+export { readSource, readSourceBuffer, readSourceFiles, type ReadOptions, type ReadResult } from './read-source.ts';
+export { NOTHING_EXISTS, validateReferences, type ExistingLookup, type RowSources } from './references.ts';

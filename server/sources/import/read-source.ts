@@ -1,0 +1,155 @@
+// The entry points of import: a folder of CSV files, one workbook, or an HTTP upload (a
+// workbook's bytes, or CSV texts in JSON). All of them end in the same place: typed tables,
+// then the cross-file references, then one ReadResult. Nothing here writes anywhere.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { DATASET_FILES, type Dataset, type DatasetFile } from '../../../shared/domain.ts';
+import { readCsvText } from './csv.ts';
+import { decodeUtf8 } from './encoding.ts';
+import { ErrorList, type ImportError } from './errors.ts';
+import { NOTHING_EXISTS, checkReferences, type ExistingLookup, type RowSources } from './references.ts';
+import type { ParsedTable } from './table.ts';
+import { loadWorkbook, readSheet, sheetFile } from './xlsx.ts';
+
+export type ReadResult =
+  | { ok: true; dataset: Dataset; rows: number; sources: RowSources }
+  /** errors holds the first MAX_ERRORS; errorCount counts them all. */
+  | { ok: false; errors: ImportError[]; errorCount: number };
+
+export interface ReadOptions {
+  /** What the database already holds; without it the source must be self-contained. */
+  existing?: ExistingLookup;
+}
+
+/** One source being read: tables arrive file by file, errors accumulate across all of them. */
+class Collector {
+  readonly errors = new ErrorList();
+  private readonly tables: Partial<Record<DatasetFile, ParsedTable<DatasetFile>>> = {};
+  private readonly labels: Partial<Record<DatasetFile, string>> = {};
+
+  add<F extends DatasetFile>(file: F, label: string, table: ParsedTable<F>): void {
+    this.tables[file] = table as unknown as ParsedTable<DatasetFile>;
+    this.labels[file] = label;
+  }
+
+  addCsv(file: DatasetFile, label: string, bytes: Uint8Array): void {
+    const decoded = decodeUtf8(bytes, label);
+    if (!decoded.ok) this.errors.add(label, decoded.line, null, null, decoded.reason);
+    else this.add(file, label, readCsvText(file, label, decoded.text, this.errors));
+  }
+
+  fail(source: string, reason: string): ReadResult {
+    this.errors.add(source, 0, null, null, reason);
+    return this.finish();
+  }
+
+  finish(options: ReadOptions = {}): ReadResult {
+    const rowsOf = <F extends DatasetFile>(f: F) => (this.tables[f]?.rows ?? []) as Dataset[F];
+    const dataset: Dataset = {
+      orgs: rowsOf('orgs'),
+      groups: rowsOf('groups'),
+      members: rowsOf('members'),
+      meetings: rowsOf('meetings'),
+      attendance: rowsOf('attendance'),
+      dues: rowsOf('dues'),
+      activities: rowsOf('activities'),
+      tasks: rowsOf('tasks'),
+      applicants: rowsOf('applicants'),
+    };
+    const lines: RowSources['lines'] = {};
+    for (const f of DATASET_FILES) lines[f] = this.tables[f]?.lines ?? [];
+    const sources: RowSources = { lines, labels: this.labels };
+    // References are checked only once every row is well-formed: a row refused for a bad date
+    // would otherwise reappear as "no such organisation" on every row that points at it.
+    if (this.errors.count === 0) checkReferences(dataset, options.existing ?? NOTHING_EXISTS, sources, this.errors);
+    if (this.errors.count > 0) return { ok: false, errors: this.errors.items, errorCount: this.errors.count };
+    const rows = DATASET_FILES.reduce((n, f) => n + dataset[f].length, 0);
+    return { ok: true, dataset, rows, sources };
+  }
+}
+
+const NAMES = DATASET_FILES.map((f) => `${f}.csv`).join(', ');
+
+/** A folder of CSV files, one CSV file named after its table, or one .xlsx workbook. */
+export async function readSource(path: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const c = new Collector();
+  const info = await stat(path).catch(() => null);
+  if (info === null) return c.fail(basename(path), `${path} does not exist`);
+  if (info.isDirectory()) {
+    const names = await readdir(path);
+    let found = 0;
+    for (const file of DATASET_FILES) {
+      // Exact name first; a differently cased name (Members.CSV from Windows) is accepted too.
+      const name = names.find((n) => n === `${file}.csv`) ?? names.find((n) => n.toLowerCase() === `${file}.csv`);
+      if (name === undefined) continue; // a missing file is zero rows
+      found++;
+      c.addCsv(file, name, await readFile(join(path, name)));
+    }
+    if (found === 0) return c.fail(basename(path), `the folder holds none of ${NAMES}`);
+    return c.finish(options);
+  }
+  const bytes = await readFile(path);
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv') {
+    const file = sheetFile(basename(path));
+    if (file === null) return c.fail(basename(path), `a CSV file must be named one of ${NAMES}`);
+    c.addCsv(file, basename(path), bytes);
+    return c.finish(options);
+  }
+  return readWorkbook(c, bytes, basename(path), options);
+}
+
+/** An HTTP upload: workbook bytes, or the JSON form { files: { "orgs.csv": "<csv text>", … } }. */
+export async function readSourceBuffer(buf: Uint8Array, kind?: 'xlsx' | 'json', options: ReadOptions = {}): Promise<ReadResult> {
+  const looksJson = buf[0] === 0x7b || (buf[0] === 0xef && buf[3] === 0x7b);
+  if (kind === 'json' || (kind === undefined && looksJson)) {
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder().decode(buf));
+    } catch (err) {
+      return new Collector().fail('upload', `the body is not valid JSON: ${(err as Error).message}`);
+    }
+    const files = (body as { files?: unknown } | null)?.files;
+    if (typeof files !== 'object' || files === null) return new Collector().fail('upload', 'expected { "files": { "orgs.csv": "<csv text>", … } }');
+    return readSourceFiles(files as Record<string, unknown>, options);
+  }
+  return readWorkbook(new Collector(), buf, 'upload.xlsx', options);
+}
+
+/** CSV texts by file name, as in the JSON upload. Texts are already decoded, so no encoding check. */
+export function readSourceFiles(files: Record<string, unknown>, options: ReadOptions = {}): ReadResult {
+  const c = new Collector();
+  for (const [name, text] of Object.entries(files)) {
+    const file = sheetFile(name);
+    if (file === null) c.errors.add(name, 0, null, null, `unknown file; expected one of ${NAMES}`);
+    else if (typeof text !== 'string') c.errors.add(name, 0, null, null, 'the file content must be the CSV text as a string');
+    else c.add(file, name, readCsvText(file, name, text, c.errors));
+  }
+  if (Object.keys(files).length === 0) return c.fail('upload', `no files; expected some of ${NAMES}`);
+  return c.finish(options);
+}
+
+async function readWorkbook(c: Collector, bytes: Uint8Array, name: string, options: ReadOptions): Promise<ReadResult> {
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    return c.fail(name, `${name} is an old Excel 97-2003 (.xls) workbook; save it as Excel Workbook (.xlsx)`);
+  }
+  // Every .xlsx is a zip; anything else (a CSV renamed .xlsx, an HTML "export") is refused here.
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    return c.fail(name, `${name} is not an XLSX workbook (an .xlsx file is a zip archive); save it as Excel Workbook (.xlsx) or send CSV files`);
+  }
+  let wb;
+  try {
+    wb = await loadWorkbook(bytes);
+  } catch (err) {
+    return c.fail(name, `${name} could not be read as an XLSX workbook: ${(err as Error).message}`);
+  }
+  let found = 0;
+  for (const ws of wb.worksheets) {
+    const file = sheetFile(ws.name);
+    if (file === null) continue; // other sheets (notes, pivot tables) are ignored like unknown columns
+    found++;
+    c.add(file, ws.name, readSheet(file, ws, c.errors));
+  }
+  if (found === 0) return c.fail(name, `${name} has no sheet named ${DATASET_FILES.join(', ')}`);
+  return c.finish(options);
+}
