@@ -164,21 +164,32 @@ export function putActivity(ctx: Ctx, r: ActivityRow): boolean {
   return true;
 }
 
+/** Keys in order: B-tree inserts in key order touch each page once instead of splitting at random. */
+const sortedKeys = <V>(m: Map<string, V>) => [...m.keys()].sort();
+
 /** Writes the accumulated rollup increments; dues months are re-summed from their payments. */
 export function flushRollups(ctx: Ctx): void {
   const { w, acc } = ctx;
-  for (const r of acc.orgMonth.values()) w.incOrgMonth.run(r.org, r.month, r.kind, r.group, r.meetings, r.attExpected, r.attPresent);
-  for (const r of acc.orgDay.values()) w.incOrgDay.run(r.org, r.day, r.checkins);
-  for (const r of acc.memberMonth.values()) {
-    w.incMemberMonth.run(r.member, r.month, r.expected, r.present, r.excused, r.presentPoints, r.volunteerHours, r.demoPosts);
+  for (const k of sortedKeys(acc.orgMonth)) {
+    const r = acc.orgMonth.get(k)!;
+    w.incOrgMonth.run(r.org, r.month, r.kind, r.group, r.meetings, r.attExpected, r.attPresent);
   }
-  for (const key of acc.duesTouched) {
-    const [member, month] = key.split('|');
-    const payments = ctx.duesWasEmpty
-      ? ctx.payments.get(key) ?? []
-      : (w.duesFor.all(member, month) as { amount: number; paidAt: number }[]);
-    const due = ctx.dir.members.get(member)?.due ?? 0;
-    const { paid, fullAt } = paidFullAt(payments, due);
-    w.setMemberDues.run(member, month, paid, fullAt);
+  for (const k of sortedKeys(acc.orgDay)) {
+    const r = acc.orgDay.get(k)!;
+    w.incOrgDay.run(r.org, r.day, r.checkins);
+  }
+  const keys = new Set([...acc.memberMonth.keys(), ...acc.duesTouched]);
+  for (const key of [...keys].sort()) {
+    const r = acc.memberMonth.get(key);
+    if (!acc.duesTouched.has(key)) {
+      w.incMemberMonth.run(r!.member, r!.month, r!.expected, r!.present, r!.excused, r!.presentPoints, r!.volunteerHours, r!.demoPosts);
+      continue;
+    }
+    const bar = key.indexOf('|');
+    const member = key.slice(0, bar);
+    const month = key.slice(bar + 1);
+    const payments = ctx.duesWasEmpty ? ctx.payments.get(key) ?? [] : (w.duesFor.all(member, month) as { amount: number; paidAt: number }[]);
+    const { paid, fullAt } = paidFullAt(payments, ctx.dir.members.get(member)?.due ?? 0);
+    w.incMemberMonthDues.run(member, month, r?.expected ?? 0, r?.present ?? 0, r?.excused ?? 0, r?.presentPoints ?? 0, r?.volunteerHours ?? 0, r?.demoPosts ?? 0, paid, fullAt);
   }
 }

@@ -29,6 +29,12 @@ function byDepth(orgs: OrgRow[]): OrgRow[] {
     .map(([, o]) => o);
 }
 
+function sortBy<T>(rows: T[], key: (r: T) => string): T[] {
+  const keyed = rows.map((r) => [key(r), r] as const);
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return keyed.map(([, r]) => r);
+}
+
 export function importDataset(db: Db, dir: Directory, ds: Dataset): ImportSummary {
   const rows = Object.fromEntries(DATASET_FILES.map((f) => [f, ds[f].length])) as Record<DatasetFile, number>;
   const added = Object.fromEntries(DATASET_FILES.map((f) => [f, 0])) as Record<DatasetFile, number>;
@@ -45,10 +51,11 @@ export function importDataset(db: Db, dir: Directory, ds: Dataset): ImportSummar
       putGroup(ctx, r);
     }
     for (const r of ds.members) count('members', putMember(ctx, r, parseDate('1970-01-01')!));
-    for (const r of ds.meetings) count('meetings', putMeeting(ctx, r));
-    for (const r of ds.attendance) count('attendance', putAttendance(ctx, r));
-    for (const r of ds.dues) count('dues', putDues(ctx, r));
-    for (const r of ds.activities) count('activities', putActivity(ctx, r));
+    // Facts go in in key order (see flushRollups): the order of rows in a file means nothing.
+    for (const r of sortBy(ds.meetings, (x) => x.id)) count('meetings', putMeeting(ctx, r));
+    for (const r of sortBy(ds.attendance, (x) => `${x.meeting_id}\u0000${x.member_id}`)) count('attendance', putAttendance(ctx, r));
+    for (const r of sortBy(ds.dues, (x) => x.id)) count('dues', putDues(ctx, r));
+    for (const r of sortBy(ds.activities, (x) => x.id)) count('activities', putActivity(ctx, r));
     for (const r of ds.tasks) {
       count('tasks', ctx.w.upsertTask.run(r.id, r.org_code, r.title, r.due_on, r.completed_on).changes > 0);
       ctx.acc.touched.add(r.org_code);

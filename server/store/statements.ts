@@ -50,6 +50,12 @@ export function prepareWrites(db: Db) {
       ON CONFLICT(member_id, month) DO UPDATE SET expected = expected + excluded.expected, present = present + excluded.present,
         excused = excused + excluded.excused, present_points = present_points + excluded.present_points,
         volunteer_hours = volunteer_hours + excluded.volunteer_hours, demo_posts = demo_posts + excluded.demo_posts`),
+    incMemberMonthDues: db.prepare(`INSERT INTO member_month (member_id, month, expected, present, excused, present_points, volunteer_hours, demo_posts, paid, paid_full_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT(member_id, month) DO UPDATE SET expected = expected + excluded.expected, present = present + excluded.present,
+        excused = excused + excluded.excused, present_points = present_points + excluded.present_points,
+        volunteer_hours = volunteer_hours + excluded.volunteer_hours, demo_posts = demo_posts + excluded.demo_posts,
+        paid = excluded.paid, paid_full_at = excluded.paid_full_at`),
     setMemberDues: db.prepare(`INSERT INTO member_month (member_id, month, paid, paid_full_at) VALUES (?, ?, ?, ?)
       ON CONFLICT(member_id, month) DO UPDATE SET paid = excluded.paid, paid_full_at = excluded.paid_full_at`),
     anyDues: db.prepare('SELECT EXISTS (SELECT 1 FROM dues) AS x'),
