@@ -4,8 +4,9 @@
 
 import type { BranchFacts, LightResult, MemberFacts, Reason } from '../model.ts';
 import type { RulesConfig } from './config.ts';
-import { probationState, taskOverdueDays } from './deadlines.ts';
-import { worstLevel } from './levels.ts';
+import { probationState } from './deadlines.ts';
+import { taskOverdueDays } from './tasks.ts';
+import { levelOf, worstLevel } from './levels.ts';
 import { pct } from './ratio.ts';
 import { termReason } from './term-reason.ts';
 
@@ -22,7 +23,7 @@ type Rule = (i: BranchLightInput, asOf: number, r: RulesConfig) => Reason | null
 
 const orgLife: Rule = ({ gapMonths }, _, r) => {
   const t = r.thresholds.orgLife;
-  const level = gapMonths >= t.redGapMonths ? 'red' : gapMonths >= t.yellowGapMonths ? 'yellow' : null;
+  const level = levelOf(gapMonths, { red: t.redGapMonths, yellow: t.yellowGapMonths }, 'atLeast');
   if (!level) return null;
   const threshold = level === 'red' ? t.redGapMonths : t.yellowGapMonths;
   return { rule: 'orgLife', level, value: gapMonths, threshold, message: `组织生活连续${gapMonths}个月未开展` };
@@ -31,7 +32,7 @@ const orgLife: Rule = ({ gapMonths }, _, r) => {
 const redMembers: Rule = ({ redShare }, _, r) => {
   const t = r.thresholds.redMembers;
   if (redShare == null) return null;
-  const level = redShare > t.red ? 'red' : redShare > t.yellow ? 'yellow' : null;
+  const level = levelOf(redShare, t, 'above');
   if (!level) return null;
   const threshold = level === 'red' ? t.red : t.yellow;
   return { rule: 'redMembers', level, value: redShare, threshold, message: `红灯党员占比${pct(redShare)}，超过${pct(threshold)}` };
@@ -54,7 +55,7 @@ const probation: Rule = ({ current }, asOf, r) => {
 const threeMeetings: Rule = ({ compliance3m1l: c }, _, r) => {
   const t = r.thresholds['3m1l'];
   if (c == null) return null;
-  const level = c < t.red ? 'red' : c < t.yellow ? 'yellow' : null;
+  const level = levelOf(c, t, 'below');
   if (!level) return null;
   const threshold = level === 'red' ? t.red : t.yellow;
   return { rule: '3m1l', level, value: c, threshold, message: `今年三会一课完成率${pct(c)}，低于${pct(threshold)}` };
@@ -64,7 +65,7 @@ const dues: Rule = ({ duesLast }, _, r) => {
   const t = r.thresholds.dues;
   const rate = duesLast.rate;
   if (rate == null) return null;
-  const level = rate < t.red ? 'red' : rate < t.yellow ? 'yellow' : null;
+  const level = levelOf(rate, t, 'below');
   if (!level) return null;
   const threshold = level === 'red' ? t.red : t.yellow;
   return { rule: 'dues', level, value: rate, threshold, message: `${duesLast.month}党费收缴率${pct(rate)}，低于${pct(threshold)}` };

@@ -1,10 +1,8 @@
-// Date deadlines: committee terms, probation years and task plans. All are whole Asia/Shanghai
-// days. A term or probation that starts on D and lasts N months ends at the first instant of
-// D + N months: from that instant it is past (half-open, like months). A task due on D is
-// overdue from the first instant of D + 1 day (after the due date's end of day), and its days
-// overdue are calendar days from D to asOf's date, as people say it: on D + 1 it is 逾期1天.
+// Date deadlines: committee terms and probation years, in whole Asia/Shanghai days. A term or
+// probation that starts on D and lasts N months ends at the first instant of D + N months: from
+// that instant it is past (half-open, like months), and the warning starts the same way.
 
-import type { OrgNode, TaskFacts } from '../model.ts';
+import type { OrgNode } from '../model.ts';
 import { addDaysToDate, addMonthsToDate, dateOf, parseDate, type DateStr } from '../periods.ts';
 import { termYearsFor, type RulesConfig } from './config.ts';
 
@@ -47,21 +45,4 @@ export function probationEnd(startedOn: DateStr, rules: RulesConfig): DateStr {
 export function probationState(startedOn: DateStr, asOf: number, rules: RulesConfig): DeadlineState {
   const end = probationEnd(startedOn, rules);
   return deadlineState(end, addDaysToDate(end, -rules.thresholds.probation.warningDays), asOf);
-}
-
-export type TaskStatus = 'done' | 'open' | 'overdue' | 'overdueLong';
-
-/** Days a task is overdue as of asOf (0 when not overdue or done). */
-export function taskOverdueDays(task: TaskFacts, asOf: number): number {
-  const today = dateOf(asOf);
-  if (task.completedOn != null && task.completedOn <= today) return 0;
-  return Math.max(0, daysBetween(task.dueOn, today));
-}
-
-/** overdueLong = overdue by more than redOverdueDays (strictly), the red level. */
-export function taskStatus(task: TaskFacts, asOf: number, rules: RulesConfig): TaskStatus {
-  if (task.completedOn != null && task.completedOn <= dateOf(asOf)) return 'done';
-  const days = taskOverdueDays(task, asOf);
-  if (days > rules.thresholds.tasks.redOverdueDays) return 'overdueLong';
-  return days >= 1 ? 'overdue' : 'open';
 }

@@ -7,7 +7,7 @@ import { addMonths, type Month } from '../periods.ts';
 import { lastCompletedMonth } from './calendar.ts';
 import type { RulesConfig } from './config.ts';
 import { unpaidStreak } from './dues.ts';
-import { worstLevel } from './levels.ts';
+import { levelOf, worstLevel } from './levels.ts';
 
 /** Consecutive months expected and neither present nor excused; months expected at nothing are
  * skipped (not a break), and at most `absenceLookbackMonths` months are looked at. */
@@ -23,10 +23,7 @@ export function absenceStreak(member: MemberFacts, asOf: number, rules: RulesCon
   return { streak: months.length, months };
 }
 
-function streakLevel(streak: number, rules: RulesConfig): 'red' | 'yellow' | null {
-  const t = rules.thresholds.memberLight;
-  return streak >= t.red ? 'red' : streak >= t.yellow ? 'yellow' : null;
-}
+const streakLevel = (streak: number, rules: RulesConfig) => levelOf(streak, rules.thresholds.memberLight, 'atLeast');
 
 export function memberLight(member: MemberFacts, asOf: number, rules: RulesConfig) {
   const unpaid = unpaidStreak(member, asOf);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/rules/config.ts';
-import { taskStatus } from '../../../shared/rules/deadlines.ts';
+import { taskStatus } from '../../../shared/rules/tasks.ts';
 import { pipelineCounts } from '../../../shared/rules/pipeline.ts';
 import { at, member, task } from './builders.ts';
 

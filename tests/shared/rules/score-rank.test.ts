@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/rules/config.ts';
 import { rankBranches } from '../../../shared/rules/rank.ts';
 import { branchScore, type ScoreComponents } from '../../../shared/rules/score.ts';
+import { levelOf } from '../../../shared/rules/levels.ts';
 
 const ones: ScoreComponents = { c3m1l: 1, themeDay: 1, attendance: 1, duesYtd: 1, redShare: 0 };
 const nulls: ScoreComponents = { c3m1l: null, themeDay: null, attendance: null, duesYtd: null, redShare: null };
@@ -44,4 +45,20 @@ describe('rankings', () => {
     expect(rankBranches(rows).map((r) => r.code)).toEqual(['A', 'B', 'C']);
   });
   it('an empty list ranks to nothing', () => expect(rankBranches([])).toEqual([]));
+});
+
+describe('levelOf: the boundary value itself', () => {
+  it.each([
+    [2, 'atLeast', 'red'],
+    [1, 'atLeast', 'yellow'],
+    [0, 'atLeast', null],
+    [0.2, 'above', 'yellow'],
+    [0.1, 'above', null],
+    [0.6, 'below', 'yellow'],
+    [0.9, 'below', null],
+    [0.59, 'below', 'red'],
+  ] as const)('%d %s → %s', (value, cmp, level) => {
+    const t = cmp === 'atLeast' ? { red: 2, yellow: 1 } : cmp === 'above' ? { red: 0.2, yellow: 0.1 } : { red: 0.6, yellow: 0.9 };
+    expect(levelOf(value, t, cmp)).toBe(level);
+  });
 });
