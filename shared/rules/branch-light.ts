@@ -83,11 +83,15 @@ const tasks: Rule = ({ facts }, asOf, r) => {
 const structure: Rule = ({ facts, current }, _, r) => {
   const t = r.thresholds.structure;
   const full = current.filter((m) => m.status === 'full').length;
+  const tooBig = current.length > t.maxMembers;
+  const needsCommittee = full >= t.committeeFullMembers && !facts.org.hasCommittee;
+  if (!tooBig && !needsCommittee) return null;
   const parts: string[] = [];
-  if (current.length > t.maxMembers) parts.push(`党员${current.length}名，超过${t.maxMembers}名，宜调整为党总支`);
-  if (full >= t.committeeFullMembers && !facts.org.hasCommittee) parts.push(`正式党员${full}名，应设立支部委员会`);
-  if (parts.length === 0) return null;
-  return { rule: 'structure', level: 'yellow', value: current.length, threshold: t.maxMembers, message: parts.join('；') };
+  if (tooBig) parts.push(`党员${current.length}名，超过${t.maxMembers}名，宜调整为党总支`);
+  if (needsCommittee) parts.push(`正式党员${full}名，应设立支部委员会`);
+  // One reason for the rule; value and threshold describe the size test when it triggered.
+  const [value, threshold] = tooBig ? [current.length, t.maxMembers] : [full, t.committeeFullMembers];
+  return { rule: 'structure', level: 'yellow', value, threshold, message: parts.join('；') };
 };
 
 const RULES: Rule[] = [orgLife, redMembers, term, probation, threeMeetings, dues, tasks, structure];

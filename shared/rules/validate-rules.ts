@@ -4,7 +4,7 @@
 
 import { CATEGORIES, ORG_TYPES } from '../domain.ts';
 import type { RulesConfig } from './config.ts';
-import { check, nonNegative, oneOf, positiveInt, ratio, type Schema } from './validate.ts';
+import { check, nonNegative, oneOf, positiveInt, ratio, wholeNumber, type Schema } from './validate.ts';
 
 const redYellow = (red: Schema, yellow: Schema) => ({ red, yellow });
 
@@ -31,7 +31,7 @@ const SCHEMA: Schema = {
     byType: Object.fromEntries(ORG_TYPES.map((t) => [t, positiveInt])),
     byCategory: { $map: positiveInt, keys: CATEGORIES },
   },
-  privacy: { smallBranchSize: nonNegative },
+  privacy: { smallBranchSize: wholeNumber },
 };
 
 /** Cross-field checks, run only once every field has the right type. */

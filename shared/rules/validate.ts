@@ -18,6 +18,8 @@ export const nonNegative: Check = (v) =>
   typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : `must be a number ≥ 0, got ${show(v)}`;
 export const positiveInt: Check = (v) =>
   typeof v === 'number' && Number.isInteger(v) && v >= 1 ? null : `must be a whole number ≥ 1, got ${show(v)}`;
+export const wholeNumber: Check = (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? null : `must be a whole number ≥ 0, got ${show(v)}`;
 export const text: Check = (v) =>
   typeof v === 'string' && v.trim() !== '' ? null : `must be a non-empty string, got ${show(v)}`;
 export const oneOf =

@@ -108,6 +108,11 @@ describe('branch light rules, exactly on the boundary', () => {
     ['2026-06-10T00:00', { completedOn: '2026-06-20' }, 'yellow: 1项任务逾期未完成'],
   ])('tasks at %s %j → %s', (when, over, out) => expect(only({ facts: withTask(over) }, at(when))).toBe(out));
 
+  it('structure: value and threshold describe the test that triggered', () => {
+    const l = light({ current: people(8), facts: branch() });
+    expect(l.reasons[0]).toMatchObject({ rule: 'structure', value: 8, threshold: 7 });
+  });
+
   it('the light is the worst level and lists every triggered rule', () => {
     const l = light({ gapMonths: 1, compliance3m1l: 0.5, duesLast: { month: '2026-04', rate: 0.9 } });
     expect(l.level).toBe('red');

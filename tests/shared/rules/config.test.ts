@@ -22,6 +22,7 @@ describe('rules config', () => {
     ['an unknown top-level key', (r: any) => (r.extra = 1), 'extra: unknown key'],
     ['a missing key', (r: any) => delete r.vanguard.demoPost, 'vanguard.demoPost: missing'],
     ['an unknown category', (r: any) => (r.termYears.byCategory.farm = 5), 'termYears.byCategory.farm: unknown key (allowed: village, community, enterprise, institution, government, school, other)'],
+    ['a fractional masking size', (r: any) => (r.privacy.smallBranchSize = 2.5), 'privacy.smallBranchSize: must be a whole number ≥ 0, got 2.5'],
     ['a bad slot', (r: any) => (r.slots.partyLesson = 'week'), 'slots.partyLesson: must be one of month, quarter, got "week"'],
     ['dues red above yellow', (r: any) => (r.thresholds.dues.red = 0.96), 'thresholds.dues: red (0.96) must not be above yellow (0.95)'],
     ['3m1l red above yellow', (r: any) => (r.thresholds['3m1l'].red = 0.95), 'thresholds.3m1l: red (0.95) must not be above yellow (0.9)'],

@@ -76,4 +76,13 @@ describe('evaluateBranch', () => {
     expect(r.counts.branchesByLight.grey).toBe(1);
     expect(r.indicators['compliance.3m1l']).toBeNull();
   });
+
+  it('in January the dues light reads last December', () => {
+    const dec = [member({ id: 'A', months: months(['2025-12'], {}) }), member({ id: 'B', months: months(['2025-12'], { paidFullAt: at('2025-12-03T09:00') }) })];
+    const r = evaluateBranch(branch({ members: dec }), at('2026-01-10T09:00'), DEFAULT_RULES).evaluation;
+    expect(r.light.reasons.find((x) => x.rule === 'dues')?.message).toBe('2025-12党费收缴率50%，低于80%');
+    expect(r.indicators['dues.rate.2025-12']).toBe(0.5);
+    expect(r.indicators['dues.rate.ytd']).toBeNull(); // no completed month this year yet
+    expect(r.indicators['compliance.3m1l']).toBeNull();
+  });
 });
