@@ -99,4 +99,29 @@ describe('roll-up', () => {
     expect(c.counts.branchesByLight).toEqual({ red: 1, yellow: 1, green: 3, grey: 0 });
     expect(c.light.level).toBe('yellow'); // 1 of 5 red: the general branch's own red does not count as a branch
   });
+
+  it('nesting does not change the sums: district over committee over general branch equals a flat roll-up', () => {
+    const make = (code: string, paid: number, n: number) =>
+      evaluateBranch(
+        branch({
+          org: org({ code }),
+          members: Array.from({ length: n }, (_, i) =>
+            member({ id: `${code}-${i}`, months: months(['2026-03', '2026-04'], { branch: code, paidFullAt: i < paid ? at('2026-04-02T09:00') : null }) }),
+          ),
+        }),
+        MAY,
+        DEFAULT_RULES,
+      ).evaluation;
+    const [b1, b2, b3] = [make('B1', 1, 2), make('B2', 3, 3), make('B3', 0, 4)];
+    const gb = rollupOrg(org({ code: 'G1', type: 'general_branch' }), [b1, b2], MAY, DEFAULT_RULES);
+    const c = rollupOrg(committee, [gb, b3], MAY, DEFAULT_RULES);
+    const district = rollupOrg(org({ code: 'D', type: 'district', parentCode: null }), [c], MAY, DEFAULT_RULES);
+    const flat = rollupOrg(org({ code: 'D', type: 'district', parentCode: null }), [b1, b2, b3], MAY, DEFAULT_RULES);
+    expect(district.ratios).toEqual(flat.ratios);
+    expect(district.counts).toEqual(flat.counts);
+    expect(district.indicators).toEqual(flat.indicators);
+    expect(district.ratios['dues.rate.ytd']).toEqual({ num: 8, den: 18 });
+    expect(district.counts.membersByLight.red + district.counts.membersByLight.yellow).toBe(5);
+  });
 });
+
