@@ -94,7 +94,17 @@ export interface ApplicantFacts {
 
 // ---- outputs ----------------------------------------------------------------------------
 
-export type RuleCode = 'orgLife' | 'redMembers' | 'term' | 'probation' | '3m1l' | 'dues' | 'tasks' | 'structure';
+/** Branch rules of the rule book, plus 'redBranches': a roll-up's own light from its red branches. */
+export type RuleCode =
+  | 'orgLife'
+  | 'redMembers'
+  | 'term'
+  | 'probation'
+  | '3m1l'
+  | 'dues'
+  | 'tasks'
+  | 'structure'
+  | 'redBranches';
 export type Level = 'red' | 'yellow';
 
 export interface Reason {
