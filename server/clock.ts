@@ -30,3 +30,11 @@ export function manualClock(start: number): ManualClock {
 export function clockFor(frozen: number | null): Clock {
   return frozen === null ? systemClock() : manualClock(frozen);
 }
+
+/**
+ * Wall time for identifiers only (never for figures): a sequence base that grows across
+ * restarts, so numbers from an earlier server can never be mistaken for current ones.
+ */
+export function epochMs(): number {
+  return Math.floor(performance.timeOrigin + performance.now());
+}

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateRules, validatePrescriptions, type Prescriptions, type RulesConfig } from '../shared/rules/index.ts';
+import { validateRules, validatePrescriptions, type PrescriptionTable as Prescriptions, type RulesConfig } from '../shared/rules/index.ts';
 import { ConfigError } from './config.ts';
 
 const DATA = join(import.meta.dirname, '..', 'data');
@@ -33,5 +33,5 @@ export function loadPrescriptions(file?: string): Prescriptions {
   const path = file ?? join(DATA, 'prescriptions.default.json');
   const res = validatePrescriptions(readJson(path, 'prescription table'));
   if (!res.ok) throw new ConfigError(`prescription table ${path} refused:\n  ${res.errors.join('\n  ')}`);
-  return res.prescriptions;
+  return res.table;
 }

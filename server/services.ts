@@ -7,7 +7,7 @@ import type { Dataset } from '../shared/domain.ts';
 import { monthOf, monthStart } from '../shared/periods.ts';
 import type { WallSnapshot } from '../shared/snapshot.ts';
 import type { Profile } from '../shared/socket.ts';
-import type { Prescriptions, RulesConfig } from '../shared/rules/index.ts';
+import type { PrescriptionTable as Prescriptions, RulesConfig } from '../shared/rules/index.ts';
 import { prescriptionFor } from '../shared/rules/index.ts';
 import { clockFor, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -97,9 +97,12 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
         lightSince: lightSince(store.db),
         clearedThisMonth: (codes) => clearedSince(store.db, monthBegin).filter((c) => codes.has(c)).length,
         feed: feed.list(profile),
-        prescription: (rule, level) => prescriptionFor(prescriptions, rule, level),
+        prescription: (rule, level) => {
+          const p = prescriptionFor(prescriptions, rule, level);
+          return { label: p.label, text: p.prescription };
+        },
         map: { demo: !existsSync(mapFile), mapName: existsSync(mapFile) ? 'district' : 'demo' },
-        smallBranchSize: profile === 'public' ? rules.publicSmallBranchSize ?? null : null,
+        smallBranchSize: profile === 'public' ? rules.privacy.smallBranchSize : null,
       });
     },
     close() {

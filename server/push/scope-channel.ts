@@ -9,7 +9,13 @@ import type { WallSnapshot } from '../../shared/snapshot.ts';
 export const RING_SIZE = 256;
 
 export class ScopeChannel {
-  seq = 0;
+  /**
+   * Starts at wall-time ms: a channel rebuilt later (or by a restarted server) numbers past any
+   * seq an old client holds, so a stale lastSeq always gets a snapshot, never foreign deltas.
+   */
+  seq: number;
+  /** When someone last watched this channel (wall-time ms); idle channels are dropped. */
+  lastWatched: number;
   private snap: WallSnapshot | null = null;
   private ring: DeltaMsg[] = [];
 
@@ -17,7 +23,11 @@ export class ScopeChannel {
     readonly scope: string,
     readonly profile: Profile,
     private readonly build: () => WallSnapshot,
-  ) {}
+    seqBase: number,
+  ) {
+    this.seq = seqBase;
+    this.lastWatched = seqBase;
+  }
 
   get room(): string {
     return `scope:${this.profile}:${this.scope}`;

@@ -8,6 +8,10 @@ import type { ClientToServerEvents, Profile, ServerToClientEvents } from '../../
 import type { ChangeNotice } from '../aggregate/live-state.ts';
 import type { Services } from '../services.ts';
 import { ScopeChannel } from './scope-channel.ts';
+import { epochMs } from '../clock.ts';
+
+/** A channel nobody watches is kept (and updated) this long, so a wall that blinks gets deltas, not a snapshot. */
+const IDLE_CHANNEL_MS = 60_000;
 
 export type VanguardIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { profile: Profile; walls: Set<string> }>;
 type VSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { profile: Profile; walls: Set<string> }>;
@@ -28,7 +32,7 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
   const channel = (scope: string, profile: Profile) => {
     const key = `${profile}:${scope}`;
     let ch = channels.get(key);
-    if (!ch) channels.set(key, (ch = new ScopeChannel(scope, profile, () => services.snapshot(scope, profile))));
+    if (!ch) channels.set(key, (ch = new ScopeChannel(scope, profile, () => services.snapshot(scope, profile), epochMs())));
     return ch;
   };
 
@@ -36,7 +40,8 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
     timer = null;
     for (const ch of channels.values()) {
       if (!dirtyAll && !dirty.has(ch.scope)) continue;
-      if ((io.sockets.adapter.rooms.get(ch.room)?.size ?? 0) === 0) {
+      if ((io.sockets.adapter.rooms.get(ch.room)?.size ?? 0) > 0) ch.lastWatched = epochMs();
+      else if (epochMs() - ch.lastWatched > IDLE_CHANNEL_MS) {
         channels.delete(`${ch.profile}:${ch.scope}`);
         continue;
       }
@@ -74,6 +79,7 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
         return ack?.(err);
       }
       const ch = channel(scope, profile);
+      ch.lastWatched = epochMs();
       void socket.join(ch.room);
       const missed = typeof msg.lastSeq === 'number' ? ch.since(msg.lastSeq) : null;
       if (missed) for (const d of missed) socket.emit('delta', d);
@@ -113,8 +119,10 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
   heartbeat.unref();
 
   app.decorate('io', io);
+  // Close transports rather than disconnecting sockets: a server-side disconnect tells
+  // socket.io clients not to come back, and a wall must come back when we restart.
   app.addHook('preClose', async () => {
-    io.local.disconnectSockets(true);
+    for (const socket of io.sockets.sockets.values()) socket.conn.close();
   });
   app.addHook('onClose', async () => {
     offChange();
