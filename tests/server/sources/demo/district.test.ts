@@ -55,7 +55,7 @@ describe('demo generator, district scale', () => {
 
   it('has valid references, nothing after the clock, dues months in the window', () => {
     expect(referenceProblems(demo.dataset, CLOCK)).toEqual([]);
-  });
+  }, 120_000);
 
   it('places every organisation inside its region', () => {
     const ring = new Map(demo.map.features.map((f) => [f.properties.name, f.geometry.coordinates[0]]));
@@ -95,7 +95,9 @@ describe('demo generator, district scale', () => {
     // A single payment is the whole standard, except a first part of this month's (the rest is still to come).
     const single = d.dues.filter((p) => parts.get(`${p.member_id}|${p.month}`) === 1 && p.month < monthOf(CLOCK));
     expect(single.filter((p) => p.amount !== due.get(p.member_id))).toEqual([]);
-  });
+    // Six months unpaid: the 自行脱党 risk of art. 9.
+    expect(d.members.some((m) => [0, 1, 2, 3, 4, 5].every((k) => !paid.has(`${m.id}|${addMonths(lastDone, -k)}`)) && m.org_since! < '2025-06')).toBe(true);
+  }, 120_000);
 
   it('lights every rule at both levels, and leaves most branches green', () => {
     const seen = new Set<string>();
@@ -115,7 +117,7 @@ describe('demo generator, district scale', () => {
     expect(counts.red / total).toBeLessThanOrEqual(0.05);
     expect(counts.yellow / total).toBeGreaterThanOrEqual(0.08);
     expect(counts.yellow / total).toBeLessThanOrEqual(0.15);
-  });
+  }, 60_000);
 
   it('lights a branch only for the problem planted in it', () => {
     const planted = new Map(demo.meta.planted.map((p) => [p.code, p.issue]));
@@ -131,5 +133,5 @@ describe('demo generator, district scale', () => {
       }
     }
     expect(unexplained.length, unexplained.slice(0, 10).join('\n')).toBeLessThanOrEqual(Math.ceil(lights.size * 0.005));
-  });
+  }, 60_000);
 });
