@@ -4,18 +4,23 @@
 // always paid by the clock, so only planted problems move a branch's dues rate.
 
 import type { DuesRow } from '../../../shared/domain.ts';
-import { addMonths, monthEnd, monthOf, monthStart, quarterMonths, quarterOfMonth, type Month } from '../../../shared/periods.ts';
+import {
+  addMonths, formatInstant, monthEnd, monthOf, monthStart, quarterMonths, quarterOfMonth, type Month,
+} from '../../../shared/periods.ts';
 import type { BranchPlan, MemberPlan } from './members.ts';
 import type { Rng } from './prng.ts';
 import type { HistoryWindow } from './window.ts';
-import { formatInstant } from '../../../shared/periods.ts';
 
 const DAY = 86_400_000;
 
 export class DuesWriter {
   private seq = 0;
   readonly rows: DuesRow[] = [];
-  constructor(private readonly win: HistoryWindow) {}
+  /** Month → [first instant, first instant after], computed once for the window. */
+  private readonly bounds: Map<Month, [number, number]>;
+  constructor(private readonly win: HistoryWindow) {
+    this.bounds = new Map(win.months.map((m) => [m, [monthStart(m), monthEnd(m)]]));
+  }
 
   private push(m: MemberPlan, month: Month, amount: number, ms: number): void {
     this.rows.push({ id: `DU${String(++this.seq).padStart(8, '0')}`, member_id: m.row.id, month, amount, paid_at: formatInstant(ms) });
@@ -39,8 +44,9 @@ export class DuesWriter {
       for (const month of this.win.months) {
         if (month < first) continue;
         if ((m.unpaidFrom && month >= m.unpaidFrom) || (m.missMonth && (month === m.missMonth || month === current))) continue;
-        const from = Math.max(monthStart(month), earliest);
-        const to = Math.min(monthEnd(month), clock);
+        const [mStart, mEnd] = this.bounds.get(month)!;
+        const from = Math.max(mStart, earliest);
+        const to = Math.min(mEnd, clock);
         if (to <= from) continue;
         if (m.quarterly) {
           const q = quarterOfMonth(month);
@@ -53,7 +59,7 @@ export class DuesWriter {
         const r = rng.next();
         if (r < 0.06) {
           // Late: paid in the following month; if that is still to come, it was paid in time after all.
-          const late = this.moment(rng, monthEnd(month), monthEnd(month) + 15 * DAY);
+          const late = this.moment(rng, mEnd, mEnd + 15 * DAY);
           if (late <= clock) {
             this.push(m, month, m.due, late);
             continue;
@@ -71,7 +77,7 @@ export class DuesWriter {
             continue;
           }
         }
-        const at = this.moment(rng, from, month === current ? monthEnd(month) : to);
+        const at = this.moment(rng, from, month === current ? mEnd : to);
         if (at <= clock) this.push(m, month, m.due, at);
       }
     }

@@ -59,6 +59,13 @@ function plan(rng: Rng, win: HistoryWindow, b: BranchPlan): Planned[] {
   return out;
 }
 
+/** Slots to keep so that kept/n lands in [60 %, 90 %); all of them when no whole number does (n ≤ 2). */
+function yellowKeep(n: number): number {
+  const lo = Math.ceil(0.6 * n);
+  const hi = Math.ceil(0.9 * n) - 1;
+  return lo > hi ? n : Math.min(hi, Math.max(lo, Math.floor(0.75 * n)));
+}
+
 /** Drops planted gaps: meetings stopped (orgLife) or this year's 三会一课 slots thinned (3m1l). */
 function applyIssues(rng: Rng, win: HistoryWindow, b: BranchPlan, list: Planned[]): Planned[] {
   const issue = b.issue;
@@ -71,7 +78,7 @@ function applyIssues(rng: Rng, win: HistoryWindow, b: BranchPlan, list: Planned[
     // Current slots are not held yet, so the share is exactly kept / completed slots.
     const open = (p: Planned) => p.slot !== '' && p.slot.split('|')[1].startsWith(year) && p.slotEnd > win.clock;
     const done = list.filter((p) => p.slot !== '' && p.slot.split('|')[1].startsWith(year) && p.slotEnd <= win.clock);
-    const keep = Math.floor(done.length * (issue === '3m1lY' ? 0.75 : 0.4));
+    const keep = issue === '3m1lY' ? yellowKeep(done.length) : Math.floor(done.length * 0.4);
     const dropped = new Set(rng.shuffle([...done]).slice(keep));
     return list.filter((p) => !dropped.has(p) && !open(p));
   }

@@ -85,7 +85,10 @@ export class MemberFactory {
       // A few moved here within the window (transferred in before it started being shown live).
       if (rng.chance(0.03)) orgSince = addDaysToDate(startDate, rng.int(10, 330));
     }
-    const [kind, , lo, hi] = rng.weighted(p.incomes.map((row) => [row, row[1]] as const));
+    let [kind, , lo, hi] = rng.weighted(p.incomes.map((row) => [row, row[1]] as const));
+    // Working age decides salary or pension, whatever the branch.
+    if (kind === 'salary' && age >= 62) [kind, lo, hi] = ['retiree', 2500, 7000];
+    if (kind === 'retiree' && age < 55) [kind, lo, hi] = ['salary', 3500, 9000];
     const income = kind === 'unemployed' ? null : Math.round(rng.int(lo, hi) / 50) * 50;
     const due = duesStandard({ dues_monthly: null, monthly_income: income, income_kind: kind });
     const mobile = rng.chance(spec.profile === 'enterprise' || spec.profile === 'village' ? 0.05 : 0.02);

@@ -7,7 +7,8 @@ import type { Rng } from './prng.ts';
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤应竺俞虞裘屠'];
 const GIVEN_M = [...'伟强军磊勇杰涛斌明超刚平辉鹏华飞鑫波宁建国志海峰东林成浩宇俊凯晨昊博文亮庆祥荣德福松伦盛'];
 const GIVEN_F = [...'芳娜敏静丽艳娟霞燕玲婷雪琳颖慧红梅萍莉洁琴云倩露瑶佳欣怡璐月秀英兰凤珍素晶蕾'];
-const MIDDLE = [...'建国志海晓小文明永国春立秀伟佳子思雨嘉一梦俊亚丽金宏'];
+const MIDDLE_M = [...'建国志海晓小文明永春立伟子思嘉一俊亚金宏家'];
+const MIDDLE_F = [...'晓小文秀佳子思雨嘉一梦亚丽春慧美'];
 
 export function personName(rng: Rng, gender: 'M' | 'F', birthYear: number): string {
   const i = Math.floor(Math.pow(rng.next(), 1.8) * SURNAMES.length);
@@ -15,11 +16,15 @@ export function personName(rng: Rng, gender: 'M' | 'F', birthYear: number): stri
   const pool = gender === 'M' ? GIVEN_M : GIVEN_F;
   // Two-character names were more common for those born before the 1980s.
   const twoChars = rng.chance(birthYear < 1980 ? 0.45 : 0.2);
-  return twoChars ? surname + rng.pick(pool) : surname + rng.pick(MIDDLE) + rng.pick(pool);
+  if (twoChars) return surname + rng.pick(pool);
+  const middle = rng.pick(gender === 'M' ? MIDDLE_M : MIDDLE_F);
+  let last = rng.pick(pool);
+  while (last === middle) last = rng.pick(pool);
+  return surname + middle + last;
 }
 
 const PLACE_A = [...'东西南北上下前后新大小高横石云章洪古凤龙金山溪江桥塘林湖浦港岭庄盛鄞望白青柳梅桃茅藕黄礼集望集'];
-const PLACE_B = [...'家岙溪塘桥浦头岭山港墩湾埠渡河村园亭池坝浜洋田畈碶'];
+const PLACE_B = [...'家岙溪塘桥浦头岭山港墩湾埠渡河园亭池坝浜洋田畈碶'];
 const COMMUNITY_A = ['望春', '南门', '月湖', '白云', '新芝', '华光', '丽园', '联丰', '段塘', '秀水', '翠柏', '安丰',
   '紫金', '明星', '文昌', '兴宁', '春晖', '锦绣', '长春', '和义', '迎凤', '泰康', '景安', '芦港', '高塘', '顺德'];
 const COMMUNITY_B = ['', '', '', '新村', '花园', '家园', '苑', '东', '西', '南', '北'];
@@ -56,17 +61,23 @@ export class NameBook {
   community(): string {
     return this.unique(() => this.rng.pick(COMMUNITY_A) + this.rng.pick(COMMUNITY_B));
   }
+  /** Two different auspicious characters, as company names have them. */
+  private brand(): string {
+    const a = this.rng.pick(BRANDS);
+    let b = this.rng.pick(BRANDS);
+    while (b === a) b = this.rng.pick(BRANDS);
+    return a + b;
+  }
   region(): string {
     return this.unique(() => this.rng.pick(PLACE_A) + this.rng.pick([...'桥塘浦江山溪湖门亭洋']));
   }
   enterprise(trade?: string): string {
     return this.unique(
-      () =>
-        this.rng.pick(BRANDS) + this.rng.pick(BRANDS) + (trade ?? this.rng.pick(TRADES)) + this.rng.weighted(SUFFIXES),
+      () => this.brand() + (trade ?? this.rng.pick(TRADES)) + this.rng.weighted(SUFFIXES),
     );
   }
   social(place: string): string {
-    return this.unique(() => place + this.rng.pick(BRANDS) + this.rng.pick(BRANDS) + this.rng.pick(SOCIAL));
+    return this.unique(() => place + this.brand() + this.rng.pick(SOCIAL));
   }
   school(place: string, kind: string): string {
     return this.unique(() => place + kind);
