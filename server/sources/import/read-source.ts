@@ -5,7 +5,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { DATASET_FILES, type Dataset, type DatasetFile } from '../../../shared/domain.ts';
 import { readCsvText } from './csv.ts';
-import { decodeUtf8 } from './encoding.ts';
+import { checkUtf8 } from './encoding.ts';
 import { ErrorList, type ImportError } from './errors.ts';
 import { NOTHING_EXISTS, checkReferences, type ExistingLookup, type RowSources } from './references.ts';
 import type { ParsedTable } from './table.ts';
@@ -33,9 +33,9 @@ class Collector {
   }
 
   addCsv(file: DatasetFile, label: string, bytes: Uint8Array): void {
-    const decoded = decodeUtf8(bytes, label);
-    if (!decoded.ok) this.errors.add(label, decoded.line, null, null, decoded.reason);
-    else this.add(file, label, readCsvText(file, label, decoded.text, this.errors));
+    const checked = checkUtf8(bytes, label);
+    if (!checked.ok) this.errors.add(label, checked.line, null, null, checked.reason);
+    else this.add(file, label, readCsvText(file, label, bytes, this.errors));
   }
 
   fail(source: string, reason: string): ReadResult {

@@ -1,7 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DatasetFile } from '../../../../shared/domain.ts';
+import { readCsvText } from '../../../../server/sources/import/csv.ts';
+import { ErrorList } from '../../../../server/sources/import/errors.ts';
 import { readSource, readSourceBuffer, readSourceFiles } from '../../../../server/sources/import/index.ts';
 import { VALID, validTexts } from './fixtures.ts';
 
@@ -97,5 +100,22 @@ describe('readSource on a CSV folder', () => {
     expect(viaJson.ok && viaFolder.ok && viaJson.dataset).toEqual(viaFolder.ok && viaFolder.dataset);
     const bad = await readSourceBuffer(Buffer.from('{"nope":1}'), 'json');
     expect(!bad.ok && bad.errors[0].reason).toContain('expected { "files"');
+  });
+});
+
+describe('readCsvText', () => {
+  // The fast path uses csv-parse's push core; the fallback its public on_record hook. Both must
+  // give the same rows, lines and errors on every fixture, good and bad.
+  it.each(['valid', 'bad'])('gives the same answer on both csv-parse paths (%s fixtures)', (folder) => {
+    const dir = join(VALID, '..', folder);
+    for (const name of readdirSync(dir)) {
+      const file = name.replace('.csv', '') as DatasetFile;
+      const bytes = readFileSync(join(dir, name));
+      const [fastErrors, slowErrors] = [new ErrorList(), new ErrorList()];
+      const fast = readCsvText(file, name, bytes, fastErrors, true);
+      const slow = readCsvText(file, name, bytes.toString('utf8'), slowErrors, false);
+      expect(fast).toEqual(slow);
+      expect(fastErrors.items).toEqual(slowErrors.items);
+    }
   });
 });
