@@ -22,7 +22,13 @@ interface PushApi {
 /** input: CSV text, or bytes already checked to be UTF-8 (saves decoding and re-encoding a large file). */
 export function readCsvText<F extends DatasetFile>(file: F, label: string, input: string | Uint8Array, errors: ErrorList, fast = true): ParsedTable<F> {
   let reader: TableReader<F> | null | undefined;
-  const take = (record: string[], line: number) => {
+  // csv-parse reports the line a record ends on; a quoted cell with newlines moves that past
+  // the line the record starts on, which is the one a person looks for in the file.
+  const take = (record: string[], endLine: number) => {
+    let line = endLine;
+    for (let i = 0; i < record.length; i++) {
+      for (let at = record[i].indexOf('\n'); at !== -1; at = record[i].indexOf('\n', at + 1)) line--;
+    }
     if (reader === undefined) reader = TableReader.open(file, label, record, errors);
     else if (reader !== null) reader.add(record, line);
   };
@@ -41,7 +47,6 @@ export function readCsvText<F extends DatasetFile>(file: F, label: string, input
   const parser = new Parser(options);
   const api = (parser as unknown as { api?: PushApi }).api;
   if (fast && api && typeof api.parse === 'function') {
-    // The line is where the record ends: its only line, unless a quoted cell spans lines.
     const bytes = typeof input === 'string' ? Buffer.from(input) : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
     const err = api.parse(bytes, true, (record) => take(record, parser.info.lines), () => {});
     if (err) errors.add(label, parser.info.lines, null, null, err.message);

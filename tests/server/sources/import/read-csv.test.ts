@@ -119,3 +119,11 @@ describe('readCsvText', () => {
     }
   });
 });
+
+describe('line numbers', () => {
+  it('name the line a record starts on, also after a quoted cell spanning lines', () => {
+    const text = 'id,org_code,kind,held_at,topic\nMT1,B01,study,"2025-03-05T09:00:00+08:00","a\nb\nc"\n\nMT2,B01,stdy,2025-03-05T09:00:00+08:00,"x\ny"\n';
+    const r = readSourceFiles({ 'meetings.csv': text });
+    expect(!r.ok && r.errors).toEqual([{ file: 'meetings.csv', line: 6, column: 'kind', value: 'stdy', reason: expect.stringContaining('not one of') }]);
+  });
+});
