@@ -28,6 +28,9 @@ class Collector {
   private readonly labels: Partial<Record<DatasetFile, string>> = {};
 
   add<F extends DatasetFile>(file: F, label: string, table: ParsedTable<F>): void {
+    // Two sources for one table (orgs.csv and Orgs.csv, or two sheets) would silently drop one.
+    const before = this.labels[file];
+    if (before !== undefined) this.errors.add(label, 0, null, null, `${file} is given twice: ${before} and ${label}; keep one`);
     this.tables[file] = table as unknown as ParsedTable<DatasetFile>;
     this.labels[file] = label;
   }

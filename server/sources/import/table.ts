@@ -35,7 +35,8 @@ export class TableReader<F extends DatasetFile> {
     this.columns = this.names.map((n) => table[n]);
     const where = new Map<string, number>();
     header.forEach((h, i) => {
-      const name = h.trim();
+      // "Code " or "CODE" from a hand-edited header still means code.
+      const name = h.trim().toLowerCase();
       if (!where.has(name)) where.set(name, i);
     });
     // Unknown header columns are ignored; absent optional ones read as empty (-1).

@@ -127,3 +127,17 @@ describe('line numbers', () => {
     expect(!r.ok && r.errors).toEqual([{ file: 'meetings.csv', line: 6, column: 'kind', value: 'stdy', reason: expect.stringContaining('not one of') }]);
   });
 });
+
+describe('headers and file names', () => {
+  it('matches header names regardless of case and surrounding spaces', () => {
+    const r = readSourceFiles({ 'tasks.csv': 'ID, Org_Code ,TITLE,due_on\nT1,B01,任务,2025-01-01\n' }, {
+      existing: { hasOrg: () => 'branch', hasMember: () => false, hasMeeting: () => false, hasGroup: () => null },
+    });
+    expect(r.ok && r.dataset.tasks).toEqual([{ id: 'T1', org_code: 'B01', title: '任务', due_on: '2025-01-01', completed_on: null }]);
+  });
+
+  it('refuses the same table given twice', () => {
+    const r = readSourceFiles({ 'groups.csv': 'code,branch_code\n', 'Groups.csv': 'code,branch_code\n' });
+    expect(!r.ok && r.errors[0]).toMatchObject({ file: 'Groups.csv', line: 0, reason: 'groups is given twice: groups.csv and Groups.csv; keep one' });
+  });
+});
