@@ -116,7 +116,7 @@ export async function readSourceBuffer(buf: Uint8Array, kind?: 'xlsx' | 'json', 
     if (typeof files !== 'object' || files === null) return new Collector().fail('upload', 'expected { "files": { "orgs.csv": "<csv text>", … } }');
     return readSourceFiles(files as Record<string, unknown>, options);
   }
-  return readWorkbook(new Collector(), buf, 'upload.xlsx', options);
+  return readWorkbook(new Collector(), buf, 'upload', options);
 }
 
 /** CSV texts by file name, as in the JSON upload. Texts are already decoded, so no encoding check. */

@@ -141,3 +141,14 @@ describe('headers and file names', () => {
     expect(!r.ok && r.errors[0]).toMatchObject({ file: 'Groups.csv', line: 0, reason: 'groups is given twice: groups.csv and Groups.csv; keep one' });
   });
 });
+
+describe('a single CSV file', () => {
+  it('is read as the table its name says, and refused under another name', async () => {
+    const r = await readSource(join(VALID, 'orgs.csv'));
+    expect(r.ok && r.dataset.orgs.length).toBe(5);
+    const dir = mkdtempSync(join(tmpdir(), 'vanguard-one-'));
+    writeFileSync(join(dir, 'people.csv'), 'id\n');
+    const bad = await readSource(join(dir, 'people.csv'));
+    expect(!bad.ok && bad.errors[0].reason).toContain('a CSV file must be named one of orgs.csv');
+  });
+});
