@@ -4,7 +4,7 @@
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export type Decoded = { ok: true; text: string } | { ok: false; line: number; reason: string };
+export type Checked = { ok: true } | { ok: false; line: number; reason: string };
 
 function looksLikeGb18030(buf: Uint8Array): boolean {
   try {
@@ -24,13 +24,14 @@ function firstBadLine(buf: Uint8Array): number {
   return line;
 }
 
-export function decodeUtf8(buf: Uint8Array, file: string): Decoded {
+/** Checks that bytes are UTF-8 (a BOM is allowed); the caller parses the bytes themselves. */
+export function checkUtf8(buf: Uint8Array, file: string): Checked {
   if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
     return { ok: false, line: 1, reason: `${file} is UTF-16 ("Unicode text"), not UTF-8. Save it as 'CSV UTF-8 (逗号分隔)' in Excel.` };
   }
   try {
-    // The decoder drops a UTF-8 BOM itself; csv-parse's bom option covers text given as a string.
-    return { ok: true, text: utf8.decode(buf) };
+    utf8.decode(buf);
+    return { ok: true };
   } catch {
     const guess = looksLikeGb18030(buf) ? ' (looks like GBK/GB18030)' : '';
     return {

@@ -57,7 +57,7 @@ export function readSheet<F extends DatasetFile>(file: F, ws: ExcelJS.Worksheet,
     const values = row.values as ExcelJS.CellValue[]; // 1-based, sparse
     if (reader === undefined) {
       const header = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => cellText(values[i + 1], 'text').trim());
-      kinds = header.map((h) => table[h]?.kind ?? 'text');
+      kinds = header.map((h) => table[h.toLowerCase()]?.kind ?? 'text');
       reader = TableReader.open(file, ws.name, header, errors);
       return;
     }

@@ -1,7 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { DatasetFile } from '../../../../shared/domain.ts';
+import { readCsvText } from '../../../../server/sources/import/csv.ts';
+import { ErrorList } from '../../../../server/sources/import/errors.ts';
 import { readSource, readSourceBuffer, readSourceFiles } from '../../../../server/sources/import/index.ts';
 import { VALID, validTexts } from './fixtures.ts';
 
@@ -97,5 +100,55 @@ describe('readSource on a CSV folder', () => {
     expect(viaJson.ok && viaFolder.ok && viaJson.dataset).toEqual(viaFolder.ok && viaFolder.dataset);
     const bad = await readSourceBuffer(Buffer.from('{"nope":1}'), 'json');
     expect(!bad.ok && bad.errors[0].reason).toContain('expected { "files"');
+  });
+});
+
+describe('readCsvText', () => {
+  // The fast path uses csv-parse's push core; the fallback its public on_record hook. Both must
+  // give the same rows, lines and errors on every fixture, good and bad.
+  it.each(['valid', 'bad'])('gives the same answer on both csv-parse paths (%s fixtures)', (folder) => {
+    const dir = join(VALID, '..', folder);
+    for (const name of readdirSync(dir)) {
+      const file = name.replace('.csv', '') as DatasetFile;
+      const bytes = readFileSync(join(dir, name));
+      const [fastErrors, slowErrors] = [new ErrorList(), new ErrorList()];
+      const fast = readCsvText(file, name, bytes, fastErrors, true);
+      const slow = readCsvText(file, name, bytes.toString('utf8'), slowErrors, false);
+      expect(fast).toEqual(slow);
+      expect(fastErrors.items).toEqual(slowErrors.items);
+    }
+  });
+});
+
+describe('line numbers', () => {
+  it('name the line a record starts on, also after a quoted cell spanning lines', () => {
+    const text = 'id,org_code,kind,held_at,topic\nMT1,B01,study,"2025-03-05T09:00:00+08:00","a\nb\nc"\n\nMT2,B01,stdy,2025-03-05T09:00:00+08:00,"x\ny"\n';
+    const r = readSourceFiles({ 'meetings.csv': text });
+    expect(!r.ok && r.errors).toEqual([{ file: 'meetings.csv', line: 6, column: 'kind', value: 'stdy', reason: expect.stringContaining('not one of') }]);
+  });
+});
+
+describe('headers and file names', () => {
+  it('matches header names regardless of case and surrounding spaces', () => {
+    const r = readSourceFiles({ 'tasks.csv': 'ID, Org_Code ,TITLE,due_on\nT1,B01,任务,2025-01-01\n' }, {
+      existing: { hasOrg: () => 'branch', hasMember: () => false, hasMeeting: () => false, hasGroup: () => null },
+    });
+    expect(r.ok && r.dataset.tasks).toEqual([{ id: 'T1', org_code: 'B01', title: '任务', due_on: '2025-01-01', completed_on: null }]);
+  });
+
+  it('refuses the same table given twice', () => {
+    const r = readSourceFiles({ 'groups.csv': 'code,branch_code\n', 'Groups.csv': 'code,branch_code\n' });
+    expect(!r.ok && r.errors[0]).toMatchObject({ file: 'Groups.csv', line: 0, reason: 'groups is given twice: groups.csv and Groups.csv; keep one' });
+  });
+});
+
+describe('a single CSV file', () => {
+  it('is read as the table its name says, and refused under another name', async () => {
+    const r = await readSource(join(VALID, 'orgs.csv'));
+    expect(r.ok && r.dataset.orgs.length).toBe(5);
+    const dir = mkdtempSync(join(tmpdir(), 'vanguard-one-'));
+    writeFileSync(join(dir, 'people.csv'), 'id\n');
+    const bad = await readSource(join(dir, 'people.csv'));
+    expect(!bad.ok && bad.errors[0].reason).toContain('a CSV file must be named one of orgs.csv');
   });
 });
