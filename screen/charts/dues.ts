@@ -26,15 +26,15 @@ export function buildDuesGaugeOption(d: DuesView, theme: WallTheme, t: Translate
         axisLabel: { show: false },
         pointer: { show: false },
         anchor: { show: false },
-        title: { offsetCenter: [0, '42%'], ...textStyle(theme, 28, theme.muted) },
+        title: { offsetCenter: [0, '46%'], ...textStyle(theme, 28, theme.muted) },
         detail: {
           offsetCenter: [0, '0%'],
           valueAnimation: true,
-          ...textStyle(theme, 72, theme.goldLight),
+          ...textStyle(theme, 64, theme.goldLight),
           fontWeight: 'bold',
           formatter: (v: number) => (has ? `${v.toFixed(1)}%` : '—'),
         },
-        data: [{ value: has ? d.rate! * 100 : 0, name: d.month ? `${monthLabel(d.month, t)} ${t('dues.lastMonth')}` : t('dues.lastMonth') }],
+        data: [{ value: has ? d.rate! * 100 : 0, name: d.month ? `${monthLabel(d.month, t)}${t('dues.monthRate')}` : t('dues.lastMonth') }],
       },
     ],
   };

@@ -68,33 +68,44 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
   };
 }
 
-/** The hero 3D view (echarts-gl): regions extruded, a bar per region as tall as its branches. */
+/** The hero 3D view (echarts-gl): regions extruded, a bar per region as tall as its branches,
+ * every branch a light on the surface. */
 export function buildMap3DOption(map: MapView, mapName: string, theme: WallTheme): Record<string, unknown> {
   const max = Math.max(1, ...map.regions.map((r) => r.branches));
   return {
     geo3D: {
       map: mapName,
-      regionHeight: 2,
+      regionHeight: 1.5,
       shading: 'lambert',
-      boxHeight: 40,
-      viewControl: { alpha: 48, beta: 8, distance: 110, autoRotate: false },
-      light: { main: { intensity: 1.1, alpha: 40, beta: 30 }, ambient: { intensity: 0.5 } },
-      itemStyle: { color: '#16305e', borderColor: theme.gold, borderWidth: 1, opacity: 0.95 },
-      label: { show: true, distance: 2, textStyle: { fontSize: 30, color: theme.text, backgroundColor: 'transparent', fontFamily: theme.font } },
-      emphasis: { disabled: true },
+      boxHeight: 12,
+      environment: 'none',
+      viewControl: { alpha: 42, beta: 0, distance: 92, autoRotate: false, rotateSensitivity: 0, zoomSensitivity: 0, panSensitivity: 0 },
+      light: { main: { intensity: 1.2, alpha: 50, beta: 20 }, ambient: { intensity: 0.55 } },
+      itemStyle: { color: '#1b3a70', borderColor: 'rgba(244,197,66,0.8)', borderWidth: 1.5, opacity: 1 },
+      label: { show: true, distance: 1, textStyle: { fontSize: 30, color: theme.text, backgroundColor: 'rgba(7,11,22,0.55)', padding: [4, 10], fontFamily: theme.font } },
+      emphasis: { label: { show: true }, itemStyle: { color: '#1b3a70' } },
     },
     series: [
       {
         type: 'bar3D',
         coordinateSystem: 'geo3D',
         shading: 'lambert',
-        barSize: 2.4,
-        minHeight: 2,
+        barSize: 1.1,
+        minHeight: 1,
+        silent: true,
         data: map.regions.map((r) => ({
           name: r.name,
-          value: [r.lng, r.lat, (r.branches / max) * 30],
-          itemStyle: { color: r.red > 0 ? theme.redBright : r.yellow > 0 ? theme.gold : theme.lights.green },
+          value: [r.lng, r.lat, (r.branches / max) * 9],
+          itemStyle: { color: r.red > 0 ? theme.redBright : r.yellow > 0 ? theme.gold : theme.lights.green, opacity: 0.9 },
         })),
+        label: { show: false },
+      },
+      {
+        type: 'scatter3D',
+        coordinateSystem: 'geo3D',
+        symbolSize: map.points.length > 600 ? 6 : 14,
+        silent: true,
+        data: map.points.map((p) => ({ name: p.name, value: [p.lng, p.lat, 0.5], itemStyle: { color: theme.lights[p.light] } })),
         label: { show: false },
       },
     ],

@@ -12,7 +12,10 @@ export function buildMemberStructureOption(s: Structure, theme: WallTheme, t: Tr
   return {
     color: [...theme.series],
     animationDurationUpdate: 800,
-    title: [{ text: t('members.age'), left: 24, top: 0, textStyle: textStyle(theme, 28, theme.gold) }],
+    title: [
+      { text: t('members.age'), left: 24, top: 0, textStyle: textStyle(theme, 28, theme.gold) },
+      { text: t('members.education'), left: '78%', top: 'middle', textAlign: 'center', textVerticalAlign: 'middle', textStyle: textStyle(theme, 28, theme.gold) },
+    ],
     grid: { left: 24, right: '46%', top: 70, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
@@ -35,7 +38,7 @@ export function buildMemberStructureOption(s: Structure, theme: WallTheme, t: Tr
       },
       {
         type: 'pie',
-        center: ['78%', '55%'],
+        center: ['78%', '50%'],
         radius: ['40%', '64%'],
         itemStyle: { borderColor: theme.bgFrom, borderWidth: 3 },
         label: { ...textStyle(theme, 26), formatter: '{b}\n{d}%', lineHeight: 32 },

@@ -68,6 +68,7 @@ export const en: Record<MessageKey, string> = {
   'kind.study': 'Study',
   'dues.title': 'Party dues',
   'dues.lastMonth': 'Last month',
+  'dues.monthRate': ' collected',
   'dues.onTime': 'On time',
   'dues.ytd': 'Year to date',
   'dues.trend': '12-month rate',

@@ -66,6 +66,7 @@ export const zhCN = {
   'kind.study': '集中学习',
   'dues.title': '党费收缴',
   'dues.lastMonth': '上月收缴率',
+  'dues.monthRate': '收缴率',
   'dues.onTime': '按时缴纳',
   'dues.ytd': '年度累计',
   'dues.trend': '近12个月收缴率',

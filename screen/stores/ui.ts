@@ -9,6 +9,8 @@ export const useUiStore = defineStore('ui', () => {
   const layout = ref<LayoutKind>('wall');
   const scale = ref(1);
   const pixelRatio = ref(1);
+  const left = ref(0);
+  const top = ref(0);
   const lang = ref<Lang>('zh-CN');
   const fontsReady = ref(false);
   /** True while the tab is hidden: charts, tweens and marquees hold still. */
@@ -17,8 +19,10 @@ export const useUiStore = defineStore('ui', () => {
 
   const t = computed(() => translator(lang.value));
 
-  function setViewport(next: { layout: LayoutKind; scale: number; pixelRatio: number }) {
+  function setViewport(next: { layout: LayoutKind; scale: number; pixelRatio: number; left: number; top: number }) {
     layout.value = next.layout;
+    left.value = next.left;
+    top.value = next.top;
     scale.value = next.scale;
     pixelRatio.value = next.pixelRatio;
   }
@@ -35,5 +39,5 @@ export const useUiStore = defineStore('ui', () => {
     fixture.value = next;
   }
 
-  return { layout, scale, pixelRatio, lang, fontsReady, paused, fixture, t, setViewport, setLang, setFontsReady, setPaused, setFixture };
+  return { layout, scale, pixelRatio, left, top, lang, fontsReady, paused, fixture, t, setViewport, setLang, setFontsReady, setPaused, setFixture };
 });

@@ -55,7 +55,8 @@ describe('option builders', () => {
   it('org rings: types and categories with Chinese names, the district itself left out', () => {
     const o = buildOrgRingsOption(snap.structure, theme, t) as any;
     expect(o.series[0].data.map((d: any) => d.name)).toEqual(['党（工）委', '党总支', '党支部']);
-    expect(o.series[1].data).toContainEqual({ name: '社区', value: 612 });
+    expect(o.legend[0].formatter('党支部')).toContain('2311');
+    expect(o.series[1].data.map((d: any) => [d.name, d.value])).toContainEqual(['社区', 612]);
   });
 
   it('member structure: age bands in order, education ring', () => {
@@ -89,7 +90,7 @@ describe('option builders', () => {
   it('dues gauge: percentage of the last month; grey dash when there is no rate', () => {
     const o = buildDuesGaugeOption(snap.dues, theme, t) as any;
     expect(o.series[0].data[0].value).toBeCloseTo(96.7);
-    expect(o.series[0].data[0].name).toBe('10月 上月收缴率');
+    expect(o.series[0].data[0].name).toBe('10月收缴率');
     const none = buildDuesGaugeOption({ ...snap.dues, rate: null }, theme, t) as any;
     expect(none.series[0].progress.itemStyle.color).toBe(theme.lights.grey);
     expect(none.series[0].detail.formatter(0)).toBe('—');
