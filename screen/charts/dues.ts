@@ -61,7 +61,7 @@ export function buildDuesTrendOption(d: DuesView, theme: WallTheme, t: Translate
       min: floor,
       max: 1,
       splitNumber: 2,
-      axisLabel: { ...axisLabel, formatter: (v: number) => pct(v, 0) },
+      axisLabel: { ...axisLabel, showMinLabel: false, formatter: (v: number) => pct(v, 0) },
       splitLine: { lineStyle: { color: theme.grid } },
     },
     series: [

@@ -17,7 +17,7 @@ export interface MapInput {
 /** The district map: regions from GeoJSON and every branch as a light-coloured point. */
 export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallTheme, t: Translate): EChartsOption {
   const dense = map.points.length > 600;
-  const size = (light: Light) => (dense ? 7 : 16) + (light === 'red' ? 6 : light === 'yellow' ? 3 : 0);
+  const size = (light: Light) => (dense ? 7 : 20) + (light === 'red' ? 6 : light === 'yellow' ? 3 : 0);
   const point = (p: MapView['points'][number]) => ({ name: p.name, value: [p.lng, p.lat, p.score ?? 0], code: p.code });
   const series: EChartsOption['series'] = ORDER.map((light) => ({
     type: 'scatter' as const,
@@ -49,7 +49,7 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
       itemHeight: 24,
       itemGap: 18,
       icon: 'circle',
-      data: [...ORDER].reverse().map((l) => t(`map.legend.${l}`)),
+      data: (['red', 'yellow', 'green', 'grey'] as const).map((l) => t(`map.legend.${l}`)),
       textStyle: textStyle(theme, 28, theme.text),
     },
     geo: {
@@ -59,7 +59,7 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
       layoutSize: '96%',
       aspectScale: 0.85,
       silent: false,
-      label: { show: true, ...textStyle(theme, 30, 'rgba(245,241,230,0.55)') },
+      label: { show: true, ...textStyle(theme, 30, 'rgba(245,241,230,0.5)'), offset: [0, 44] },
       itemStyle: { areaColor: 'rgba(22, 48, 94, 0.55)', borderColor: 'rgba(200, 162, 74, 0.55)', borderWidth: 2 },
       emphasis: { disabled: true },
       select: { disabled: true },
@@ -79,33 +79,46 @@ export function buildMap3DOption(map: MapView, mapName: string, theme: WallTheme
       shading: 'lambert',
       boxHeight: 12,
       environment: 'none',
-      viewControl: { alpha: 42, beta: 0, distance: 92, autoRotate: false, rotateSensitivity: 0, zoomSensitivity: 0, panSensitivity: 0 },
+      viewControl: { alpha: 46, beta: 0, distance: 116, center: [0, -12, 0], autoRotate: false, rotateSensitivity: 0, zoomSensitivity: 0, panSensitivity: 0 },
       light: { main: { intensity: 1.2, alpha: 50, beta: 20 }, ambient: { intensity: 0.55 } },
-      itemStyle: { color: '#1b3a70', borderColor: 'rgba(244,197,66,0.8)', borderWidth: 1.5, opacity: 1 },
-      label: { show: true, distance: 1, textStyle: { fontSize: 30, color: theme.text, backgroundColor: 'rgba(7,11,22,0.55)', padding: [4, 10], fontFamily: theme.font } },
-      emphasis: { label: { show: true }, itemStyle: { color: '#1b3a70' } },
+      itemStyle: { color: '#132b58', borderColor: 'rgba(244,197,66,0.8)', borderWidth: 1.5, opacity: 1 },
+      label: {
+        show: false,
+        distance: 2,
+        fontSize: 34,
+        color: theme.text,
+        fontFamily: theme.font,
+        textStyle: { fontSize: 34, color: theme.text, backgroundColor: 'rgba(7,11,22,0.6)', padding: [4, 10], fontFamily: theme.font },
+      },
+      emphasis: { label: { show: false }, itemStyle: { color: '#132b58' } },
     },
     series: [
       {
         type: 'bar3D',
         coordinateSystem: 'geo3D',
         shading: 'lambert',
-        barSize: 1.1,
+        barSize: 2.4,
         minHeight: 1,
         silent: true,
         data: map.regions.map((r) => ({
           name: r.name,
-          value: [r.lng, r.lat, (r.branches / max) * 9],
+          value: [r.lng, r.lat, (r.branches / max) * 16],
+          branches: r.branches,
           itemStyle: { color: r.red > 0 ? theme.redBright : r.yellow > 0 ? theme.gold : theme.lights.green, opacity: 0.9 },
         })),
-        label: { show: false },
+        label: {
+          show: true,
+          distance: 1,
+          formatter: (p: { name: string; data: { branches: number } }) => `${p.name} ${p.data.branches}`,
+          textStyle: { fontSize: 32, color: theme.text, backgroundColor: 'rgba(7,11,22,0.7)', padding: [4, 10], fontFamily: theme.font },
+        },
       },
       {
         type: 'scatter3D',
         coordinateSystem: 'geo3D',
-        symbolSize: map.points.length > 600 ? 6 : 14,
+        symbolSize: map.points.length > 600 ? 8 : 18,
         silent: true,
-        data: map.points.map((p) => ({ name: p.name, value: [p.lng, p.lat, 0.5], itemStyle: { color: theme.lights[p.light] } })),
+        data: map.points.map((p) => ({ name: p.name, value: [p.lng, p.lat, 3], itemStyle: { color: theme.lights[p.light] } })),
         label: { show: false },
       },
     ],

@@ -78,6 +78,8 @@ export const en: Record<MessageKey, string> = {
   'map.legend.yellow': 'Yellow',
   'map.legend.green': 'Green',
   'map.legend.grey': 'No data',
+  'map.region': 'Area',
+  'map.branches': 'Branches',
   'map.mode3d': '3D view',
   'rank.title': 'Branch ranking',
   'rank.score': 'Score',

@@ -76,6 +76,8 @@ export const zhCN = {
   'map.legend.yellow': '黄灯',
   'map.legend.green': '绿灯',
   'map.legend.grey': '无数据',
+  'map.region': '辖区',
+  'map.branches': '支部数',
   'map.mode3d': '三维视图',
   'rank.title': '支部排行',
   'rank.score': '得分',
