@@ -78,6 +78,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the wall on the fixture, in Chromium', (
       expect(panels.map((p) => p.id).sort()).toEqual([...PANELS].sort());
       for (const p of panels) {
         expect(p.empty, `${p.id} shows an empty state`).toBe(false);
+        expect(p.box.w * p.box.h, `${p.id} is not visible`).toBeGreaterThan(0);
         expect(p.text + p.canvases, `${p.id} has no content`).toBeGreaterThan(0);
         if (CHART_PANELS.includes(p.id)) expect(p.canvases, `${p.id} has no chart`).toBeGreaterThan(0);
       }
