@@ -14,9 +14,9 @@ export function buildMemberStructureOption(s: Structure, theme: WallTheme, t: Tr
     animationDurationUpdate: 800,
     title: [
       { text: t('members.age'), left: 24, top: 0, textStyle: textStyle(theme, 28, theme.gold) },
-      { text: t('members.education'), left: '78%', top: 'middle', textAlign: 'center', textVerticalAlign: 'middle', textStyle: textStyle(theme, 28, theme.gold) },
+      { text: t('members.education'), left: '75%', top: 'middle', textAlign: 'center', textVerticalAlign: 'middle', textStyle: textStyle(theme, 28, theme.gold) },
     ],
-    grid: { left: 24, right: '46%', top: 70, bottom: 8, containLabel: true },
+    grid: { left: 24, right: '50%', top: 70, bottom: 8, containLabel: true },
     xAxis: {
       type: 'category',
       data: ages.map((a) => (a.key === 'unknown' ? t('age.unknown') : a.key)),
@@ -38,8 +38,8 @@ export function buildMemberStructureOption(s: Structure, theme: WallTheme, t: Tr
       },
       {
         type: 'pie',
-        center: ['78%', '50%'],
-        radius: ['40%', '64%'],
+        center: ['75%', '50%'],
+        radius: ['36%', '58%'],
         itemStyle: { borderColor: theme.bgFrom, borderWidth: 3 },
         label: { ...textStyle(theme, 26), formatter: '{b}\n{d}%', lineHeight: 32 },
         labelLine: { length: 12, length2: 12 },
