@@ -29,16 +29,17 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
     emphasis: { disabled: true },
     silent: true,
   }));
+  // Always present (possibly empty): charts update with notMerge false, so a series dropped
+  // from the option would linger on screen with its old points.
   const pulsing = map.points.filter((p) => changed?.has(p.code));
-  if (pulsing.length)
-    series.push({
-      type: 'effectScatter',
-      coordinateSystem: 'geo',
-      data: pulsing.map((p) => ({ ...point(p), itemStyle: { color: theme.lights[p.light] } })),
-      symbolSize: size('red') + 4,
-      rippleEffect: { number: 2, period: 3, scale: 3.5, brushType: 'stroke' },
-      silent: true,
-    });
+  series.push({
+    type: 'effectScatter',
+    coordinateSystem: 'geo',
+    data: pulsing.map((p) => ({ ...point(p), itemStyle: { color: theme.lights[p.light] } })),
+    symbolSize: size('red') + 4,
+    rippleEffect: { number: 2, period: 3, scale: 3.5, brushType: 'stroke' },
+    silent: true,
+  });
   return {
     animationDurationUpdate: 600,
     legend: {

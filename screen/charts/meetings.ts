@@ -8,10 +8,13 @@ export function monthLabel(month: string, t: Translate): string {
   return `${Number(month.slice(5, 7))}${t('month.suffix')}`;
 }
 
-/** Monthly meetings stacked by kind (三会一课 kinds, then any others present) + compliance line. */
+/** The kinds drawn, fixed so the series layout never changes between updates (charts merge,
+ * and a series missing from a merged option would linger). */
+export const MEETING_KINDS_SHOWN: readonly MeetingKind[] = [...KINDS_3M1L, 'theme_day'];
+
+/** Monthly meetings stacked by kind (三会一课 and 主题党日) + the 三会一课 compliance line. */
 export function buildMeetingsOption(m: MeetingTrend, theme: WallTheme, t: Translate): EChartsOption {
-  const kinds = [...KINDS_3M1L, ...(Object.keys(m.counts) as MeetingKind[]).filter((k) => !KINDS_3M1L.includes(k))]
-    .filter((k) => m.counts[k]?.some((v) => v > 0));
+  const kinds = MEETING_KINDS_SHOWN;
   const axisLabel = textStyle(theme, theme.size.axis, theme.muted);
   return {
     color: [...theme.series],
@@ -35,7 +38,7 @@ export function buildMeetingsOption(m: MeetingTrend, theme: WallTheme, t: Transl
         name: tryKey(t, `kind.${k}`, k),
         stack: 'meetings',
         barWidth: '56%',
-        data: m.counts[k] ?? [],
+        data: m.counts[k] ?? m.months.map(() => 0),
         emphasis: { disabled: true },
       })),
       {

@@ -112,6 +112,10 @@ describe('option builders', () => {
     expect(drawn).toBe(snap.map.points.length);
     expect(o.series.at(-1).type).toBe('effectScatter');
     expect(o.series.at(-1).rippleEffect.number).toBe(2);
+    // the same series layout when nothing pulses, so a merge update clears the old pulse
+    const calm = buildMapOption({ map: snap.map, mapName: 'demo' }, theme, t) as any;
+    expect(calm.series.map((s: any) => s.type)).toEqual(o.series.map((s: any) => s.type));
+    expect(calm.series.at(-1).data).toEqual([]);
   });
 
   it('pct formats fractions and shows a dash for null', () => {
