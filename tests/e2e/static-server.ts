@@ -14,10 +14,23 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export interface Served {
+  url: string;
+  server: Server;
+  close: () => Promise<void>;
+}
+
+/** `api` answers /api/* paths with JSON (undefined → 404); /socket.io is left to an attached io. */
+export async function serveStatic(root: string, api?: (path: string) => unknown): Promise<Served> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path.startsWith('/api/') || path.startsWith('/socket.io')) {
+    if (path.startsWith('/socket.io')) return; // handled by a Socket.IO server when attached
+    const answer = path.startsWith('/api/') ? api?.(path) : undefined;
+    if (answer !== undefined) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      return;
+    }
+    if (path.startsWith('/api/')) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
       return;
     }
@@ -28,5 +41,14 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, server, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** Builds the screen into its own folder per test file, so files running in parallel never
+ * empty each other's output. Returns the folder. */
+export async function buildScreen(root: string, name: string): Promise<string> {
+  const { build } = await import('vite');
+  const outDir = join(root, 'dist', `e2e-${name}`);
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  return outDir;
 }

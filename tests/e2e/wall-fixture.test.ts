@@ -4,12 +4,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic } from './static-server.ts';
+import { buildScreen, serveStatic } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const DIST = join(ROOT, 'dist', 'screen');
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 const CHROMIUM = '/usr/bin/chromium';
 const PANELS = ['header', 'kpi', 'ticker', 'map', 'org', 'members', 'pipeline', 'meetings', 'dues', 'ranking', 'warnings', 'measures'];
@@ -18,10 +16,9 @@ const CHART_PANELS = ['map', 'org', 'members', 'pipeline', 'meetings', 'dues'];
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 
-describe.skipIf(!existsSync(CHROMIUM))('the wall on the fixture, in Chromium', () => {
+describe.skipIf(!existsSync(CHROMIUM))('the wall on the fixture, in Chromium', { timeout: 90_000 }, () => {
   beforeAll(async () => {
-    await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-    server = await serveStatic(DIST);
+    server = await serveStatic(await buildScreen(ROOT, 'fixture'));
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
