@@ -83,4 +83,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the wall on a live socket', { timeout: 9
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a silent server turns the wall stale after 15 s: grey badge with the last update time, panels greyed', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 640 } });
+    await page.goto(`${served.url}/`);
+    await until(async () => (await kpi(page, 1)) === '47,126');
+    expect(await page.getAttribute('[data-panel="warnings"]', 'data-status')).toBe('ok');
+    await until(async () => ((await page.locator('[data-testid="connection"]').textContent()) ?? '').includes('数据过期'), 20_000);
+    expect(await page.getAttribute('[data-panel="warnings"]', 'data-status')).toBe('stale');
+    expect(await page.locator('[data-panel="warnings"]').textContent()).toContain('数据已过期');
+    await page.close();
+  });
 });
