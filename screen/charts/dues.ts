@@ -47,7 +47,7 @@ export function buildDuesTrendOption(d: DuesView, theme: WallTheme, t: Translate
   return {
     animationDurationUpdate: 800,
     title: { text: t('dues.trend'), left: 8, top: 0, textStyle: textStyle(theme, 28, theme.gold) },
-    grid: { left: 8, right: 24, top: 64, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 64, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'category',
       data: d.trend.months.map((m) => monthLabel(m, t)),

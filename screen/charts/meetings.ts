@@ -20,7 +20,7 @@ export function buildMeetingsOption(m: MeetingTrend, theme: WallTheme, t: Transl
     color: [...theme.series],
     animationDurationUpdate: 800,
     legend: { top: 0, left: 'center', itemWidth: 28, itemHeight: 18, itemGap: 24, textStyle: textStyle(theme, 26, theme.text) },
-    grid: { left: 16, right: 16, top: 72, bottom: 8, containLabel: true },
+    grid: { left: 16, right: 16, top: 72, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'category',
       data: m.months.map((mo) => monthLabel(mo, t)),

@@ -16,7 +16,7 @@ export function buildMemberStructureOption(s: Structure, theme: WallTheme, t: Tr
       { text: t('members.age'), left: 24, top: 0, textStyle: textStyle(theme, 28, theme.gold) },
       { text: t('members.education'), left: '75%', top: 'middle', textAlign: 'center', textVerticalAlign: 'middle', textStyle: textStyle(theme, 28, theme.gold) },
     ],
-    grid: { left: 24, right: '50%', top: 70, bottom: 8, containLabel: true },
+    grid: { left: 24, right: '50%', top: 70, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: {
       type: 'category',
       data: ages.map((a) => (a.key === 'unknown' ? t('age.unknown') : a.key)),
