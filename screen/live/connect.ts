@@ -1,0 +1,29 @@
+// The only io() in the screen: same origin (Vite proxies in dev, Fastify serves in production),
+// a device token from sessionStorage when the wall holds one, reconnecting forever.
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/socket.ts';
+import { useConnectionStore } from '../stores/connection.ts';
+import { useWallStore } from '../stores/wall.ts';
+import { createLiveFeed, type LiveFeed, type LiveSocket } from './create-live-feed.ts';
+
+export type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export function readToken(storage: Pick<Storage, 'getItem'> | undefined = globalThis.sessionStorage): string | null {
+  try {
+    return storage?.getItem('vanguard.token') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function connectLive(scope: string): { socket: WallSocket; feed: LiveFeed } {
+  const token = readToken();
+  const socket: WallSocket = io({
+    path: '/socket.io',
+    auth: token ? { token } : {},
+    reconnection: true,
+    reconnectionDelayMax: 10_000,
+  });
+  const feed = createLiveFeed(socket as unknown as LiveSocket, { wall: useWallStore(), connection: useConnectionStore() }, { scope });
+  return { socket, feed };
+}

@@ -1,0 +1,44 @@
+// The few things the wall reads over HTTP before it subscribes. Each tolerates a missing route:
+// the server is allowed not to have /api/config, and the wall must still come up.
+export interface WallConfig {
+  centreName: string | null;
+  version: string | null;
+  scope: string | null;
+}
+
+async function getJson(path: string, fetcher: typeof fetch): Promise<unknown> {
+  const res = await fetcher(path, { headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${path}: ${res.status}`);
+  return res.json();
+}
+
+export async function loadConfig(fetcher: typeof fetch = fetch): Promise<WallConfig> {
+  try {
+    const c = (await getJson('/api/config', fetcher)) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
+    return { centreName: str(c.centreName), version: str(c.version), scope: str(c.scope) ?? str(c.rootScope) };
+  } catch {
+    return { centreName: null, version: null, scope: null };
+  }
+}
+
+/** The district root's code from the public organisation tree (CONTRACTS §3). */
+export async function loadRootScope(fetcher: typeof fetch = fetch): Promise<string | null> {
+  try {
+    const tree = (await getJson('/api/orgs/tree', fetcher)) as { code?: unknown } | { code?: unknown }[];
+    const root = Array.isArray(tree) ? tree[0] : tree;
+    return typeof root?.code === 'string' ? root.code : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The district GeoJSON (a FeatureCollection whose features carry properties.name), or null. */
+export async function loadMap(fetcher: typeof fetch = fetch): Promise<unknown | null> {
+  try {
+    const geo = (await getJson('/api/map', fetcher)) as { type?: string };
+    return geo?.type === 'FeatureCollection' ? geo : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { nextTick, ref } from 'vue';
+import fixture from '../../fixtures/snapshot.district.json';
+import type { WallSnapshot } from '../../../shared/snapshot.ts';
+import KpiRibbon from '../../../screen/panels/KpiRibbon.vue';
+import MeasuresMatrix from '../../../screen/panels/MeasuresMatrix.vue';
+import { panelStatus } from '../../../screen/panels/panel-status.ts';
+import TheHeader from '../../../screen/panels/TheHeader.vue';
+import WarningFeed from '../../../screen/panels/WarningFeed.vue';
+import { useTween } from '../../../screen/panels/use-tween.ts';
+import { useUiStore } from '../../../screen/stores/ui.ts';
+
+const snap = fixture as unknown as WallSnapshot;
+
+describe('panel states', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('panelStatus: loading before the first snapshot, no-data when a section is empty, stale when the link is', () => {
+    expect(panelStatus(false, false, 'connecting')).toBe('loading');
+    expect(panelStatus(false, false, 'stale')).toBe('empty');
+    expect(panelStatus(true, false, 'live')).toBe('empty');
+    expect(panelStatus(true, true, 'stale')).toBe('stale');
+    expect(panelStatus(true, true, 'reconnecting')).toBe('ok');
+    expect(panelStatus(true, true, 'live')).toBe('ok');
+  });
+
+  it('warning feed: no-data state says so and draws no rows', () => {
+    const w = mount(WarningFeed, { props: { warnings: null, status: 'empty', asOf: null } });
+    expect(w.text()).toContain('暂无数据');
+    expect(w.findAll('[data-testid="warning-row"]')).toHaveLength(0);
+    expect(w.text()).toContain('截至 —');
+  });
+
+  it('warning feed: rows with level, organisation, reason sentence; red first', () => {
+    const w = mount(WarningFeed, { props: { warnings: snap.warnings, status: 'ok', asOf: snap.asOf } });
+    const rows = w.findAll('[data-testid="warning-row"]');
+    expect(rows.length).toBe(snap.warnings.length);
+    expect(rows[0].text()).toContain('红灯');
+    expect(rows[0].text()).toContain('组织生活连续2个月未开展');
+  });
+
+  it('measures: stale state keeps the data, greys it and shows the badge and as-of time', () => {
+    const w = mount(MeasuresMatrix, { props: { measures: snap.measures, status: 'stale', asOf: snap.asOf } });
+    expect(w.attributes('data-status')).toBe('stale');
+    expect(w.classes()).toContain('is-stale');
+    expect(w.text()).toContain('数据已过期');
+    expect(w.text()).toContain('截至 17:20');
+    expect(w.findAll('[data-testid="measure-row"]')).toHaveLength(snap.measures.length);
+  });
+
+  it('KPI ribbon: loading state, then the numbers', async () => {
+    const w = mount(KpiRibbon, { props: { kpis: null, status: 'loading', asOf: null } });
+    expect(w.text()).toContain('数据加载中');
+    await w.setProps({ kpis: snap.kpis, status: 'ok', asOf: snap.asOf });
+    const values = w.findAll('[data-testid="kpi-value"]').map((v) => v.text());
+    expect(values).toEqual(['2,648', '47,126', '1,384', '93.4', '96.7', '37', '164', '1,268']);
+  });
+
+  it('header: the connection badge reads live, reconnecting or stale since the last update', async () => {
+    const at = Date.parse('2026-11-23T17:05:00+08:00');
+    const w = mount(TheHeader, { props: { centreName: '锦江区智慧党建指挥中心', connection: 'live', since: null, lastUpdateAt: at, asOf: at } });
+    expect(w.find('h1').text()).toBe('锦江区智慧党建指挥中心');
+    expect(w.find('[data-testid="connection"]').text()).toBe('实时');
+    await w.setProps({ connection: 'stale', since: at + 15_000 });
+    expect(w.find('[data-testid="connection"]').text()).toBe('数据过期 · 自 17:05');
+    await w.setProps({ connection: 'reconnecting', since: at });
+    expect(w.find('[data-testid="connection"]').text()).toContain('重连中');
+    w.unmount();
+  });
+
+  it('labels follow the language', () => {
+    useUiStore().setLang('en');
+    const w = mount(WarningFeed, { props: { warnings: null, status: 'empty', asOf: null } });
+    expect(w.text()).toContain('No data');
+  });
+});
+
+describe('useTween', () => {
+  it('shows the first value at once and rolls from the old value to the new one', async () => {
+    let clock = 0;
+    const frames: (() => void)[] = [];
+    const source = ref<number | null>(100);
+    const shown = useTween(() => source.value, { duration: 1000, now: () => clock, raf: (cb) => frames.push(() => cb(clock)) });
+    expect(shown.value).toBe(100); // never from zero
+    source.value = 200;
+    await nextTick();
+    clock = 500;
+    frames.shift()!();
+    expect(shown.value).toBeGreaterThan(100);
+    expect(shown.value).toBeLessThan(200);
+    clock = 1000;
+    while (frames.length) frames.shift()!();
+    expect(shown.value).toBe(200);
+  });
+
+  it('jumps when paused (hidden tab)', async () => {
+    const source = ref<number | null>(1);
+    const shown = useTween(() => source.value, { paused: () => true, raf: () => 0 });
+    source.value = 5;
+    await nextTick();
+    expect(shown.value).toBe(5);
+  });
+});
