@@ -42,14 +42,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     return { entries: auditRepo.list() };
   });
 
-  if (config.screenDir && existsSync(config.screenDir)) {
-    await app.register(fastifyStatic, { root: resolve(config.screenDir), prefix: '/', wildcard: false });
+  const screen = config.screenDir && existsSync(config.screenDir) ? resolve(config.screenDir) : null;
+  if (screen) await app.register(fastifyStatic, { root: screen, prefix: '/', wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
     // Deep links (/org/…, /remote, /tour) load the single-page screen.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url}` });
-    });
-  }
+    if (screen && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url}` });
+  });
   if (config.simulator) {
     const sim = createSimulator({ dir: services.store.dir, clock: services.clock, ingest: services.ingest, rate: config.simulatorRate, seed: 20260701 });
     app.addHook('onReady', async () => sim.start());

@@ -168,7 +168,8 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
       onTimeRate: ratio(e, `dues.onTime.${lastMonth}`),
       ytd: ratio(e, 'dues.rate.ytd'),
       onTimeYtd: ratio(e, 'dues.onTime.ytd'),
-      trend: { months, rate: months.map((m) => ratio(e, `dues.rate.${m}`)) },
+      // Completed months only: the current month's rate climbs all month and would read as a collapse.
+      trend: { months: months.filter((m) => m < month), rate: months.filter((m) => m < month).map((m) => ratio(e, `dues.rate.${m}`)) },
     },
     map: {
       demo: x.map.demo,

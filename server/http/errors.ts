@@ -26,7 +26,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const error = err.validation ? 'bad_request' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status >= 500 ? 'internal' : 'bad_request';
     return reply.status(status).send({ error, message: status >= 500 ? 'internal error' : err.message });
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url}` });
-  });
 }

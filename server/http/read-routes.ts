@@ -85,5 +85,5 @@ export async function readRoutes(app: FastifyInstance, opts: { services: Service
     return reply.type('application/json').send(readFileSync(file, 'utf8'));
   });
 
-  app.get('/api/config', async () => ({ centreName: s.config.centreName, version: s.version }));
+  app.get('/api/config', async () => ({ centreName: s.config.centreName, version: s.version, scope: dir.root }));
 }
