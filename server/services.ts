@@ -53,6 +53,15 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   const started = performance.now();
   const mapFile = join(config.dataDir, 'maps', 'district.geojson');
 
+  // A restarted wall should not show an empty ticker: replay the latest stored events into it.
+  const recent = store.db.prepare('SELECT body FROM events ORDER BY received_at DESC, at DESC, id DESC LIMIT 50');
+  feed.add(
+    (recent.all() as { body: string }[])
+      .reverse()
+      .map((r) => eventFeedItem(JSON.parse(r.body), store.dir))
+      .filter((x) => x !== null),
+  );
+
   live.onChange((n: ChangeNotice) => {
     const items = n.changes.map((c) => lightFeedItem(c, store.dir)).filter((x) => x !== null);
     feed.add(items);
@@ -77,7 +86,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
       if (errors.length) return { ok: false, errors };
       const res = store.applyEvents(events, clock.now());
       if (res.accepted) {
-        feed.add(res.applied.map((e) => eventFeedItem(e, store.dir)).filter((x) => x !== null).reverse());
+        feed.add(res.applied.map((e) => eventFeedItem(e, store.dir)).filter((x) => x !== null));
         live.afterWrite(res.touched);
       }
       return { ok: true, accepted: res.accepted, duplicates: res.duplicates };

@@ -23,6 +23,7 @@ const LEVEL_ZH = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰�
 export const FEED_LIMIT = 50;
 
 export interface Feed {
+  /** Items oldest first; the lists keep the newest at the front. */
   add(items: { public: FeedItem; named: FeedItem }[]): void;
   list(profile: Profile): FeedItem[];
 }

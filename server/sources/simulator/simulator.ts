@@ -4,7 +4,7 @@
 
 import type { MeetingKind } from '../../../shared/domain.ts';
 import { formatInstant, monthOf } from '../../../shared/periods.ts';
-import type { Clock } from '../../clock.ts';
+import { epochMs, type Clock } from '../../clock.ts';
 import { branchAt, type Directory } from '../../store/directory.ts';
 
 export interface SimulatorDeps {
@@ -52,7 +52,9 @@ export function createSimulator(deps: SimulatorDeps) {
   const TICK_MS = 250;
   let tick = 0;
   let seq = 0;
-  let run = `${deps.seed}-${deps.clock.now().toString(36)}`;
+  // Ids must differ between runs even under a frozen clock, or a restarted demo's events would
+  // all be duplicates of the last run's and change nothing.
+  let run = `${deps.seed}-${epochMs().toString(36)}`;
   const pending: Pending[] = [];
   let timer: NodeJS.Timeout | null = null;
   const branches = () => [...deps.dir.orgs.values()].filter((o) => o.type === 'branch' && (deps.dir.staysByBranch.get(o.code)?.size ?? 0) > 0);

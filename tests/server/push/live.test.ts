@@ -109,3 +109,18 @@ describe('socket: snapshot and numbered deltas', () => {
     expect(res).toMatchObject({ error: 'not_found' });
   });
 });
+
+describe('feed', () => {
+  it('keeps the newest item first and survives a restart', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'vanguard-')), 'feed.db');
+    const first = await start(db);
+    await post(first.app, [lesson(1), checkIn(1, 'M1'), checkIn(1, 'M2')]);
+    const names = (app: FastifyInstance) => app.services.feed.list('leader').map((f) => f.text);
+    expect(names(first.app)[0]).toMatch(/^李梅/);
+    expect(names(first.app)[2]).toMatch(/召开党课/);
+    await first.app.close();
+    apps.splice(apps.indexOf(first.app), 1);
+    const second = await start(db);
+    expect(names(second.app)).toEqual([expect.stringMatching(/^李梅/), expect.stringMatching(/^张建华/), expect.stringMatching(/召开党课/)]);
+  });
+});
