@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { createAuth, loadTokens, type Auth } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { eventRoutes } from './http/event-routes.ts';
+import { importRoutes } from './http/import-routes.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { readRoutes } from './http/read-routes.ts';
 import { pushPlugin } from './push/socket-plugin.ts';
@@ -37,6 +38,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { services });
   await app.register(readRoutes, { services, auth });
   await app.register(eventRoutes, { services, auth, audit });
+  await app.register(importRoutes, { services, auth, audit });
   app.get('/api/audit', async (req) => {
     auth.require(req, 'operator');
     return { entries: auditRepo.list() };

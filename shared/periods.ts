@@ -15,11 +15,13 @@ const INSTANT_RE =
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
 
+const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
 /** The canonical form 'YYYY-MM-DDTHH:MM:SS+08:00' read by position: imports hold millions of these. */
 function parseCanonical(t: string): number | null {
   if (t.length !== 25 || t.charCodeAt(10) !== 84 || !t.endsWith('+08:00') || t[4] !== '-' || t[7] !== '-' || t[13] !== ':' || t[16] !== ':') return null;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
-    const d = digit(t, i);
+  for (let k = 0; k < DIGIT_AT.length; k++) {
+    const d = digit(t, DIGIT_AT[k]);
     if (d < 0 || d > 9) return null;
   }
   const y = two(t, 0) * 100 + two(t, 2);

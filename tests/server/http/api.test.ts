@@ -106,3 +106,41 @@ describe('events API without the development switch', () => {
     await locked.close();
   });
 });
+
+describe('import API', () => {
+  const csv = (rows: string[]) => rows.join('\n') + '\n';
+  it('imports CSV texts in one transaction and re-importing changes nothing', async () => {
+    const files = {
+      'members.csv': csv(['id,name,org_code,status', 'M10,周新,B2,full']),
+      'meetings.csv': csv(['id,org_code,kind,held_at', 'X1,B2,theme_day,2026-04-10T15:00:00+08:00']),
+    };
+    const res = await app.inject({ method: 'POST', url: '/api/import', payload: { files } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 2, added: { members: 1, meetings: 1 } });
+    const again = await app.inject({ method: 'POST', url: '/api/import', payload: { files } });
+    expect(again.json()).toMatchObject({ added: { members: 0, meetings: 0 } });
+  });
+
+  it('refuses bad rows naming file, line, column and value, and writes nothing', async () => {
+    const before = app.services.store.counts();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/import',
+      payload: { files: { 'members.csv': csv(['id,name,org_code,status', 'M11,钱进,B2,full', 'M12,孙立,NOPE,full', 'M13,李四,B2,retired']) } },
+    });
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().errors as { file: string; line: number; column: string; value: string }[];
+    expect(errors.map((e) => [e.file, e.line, e.column, e.value])).toEqual(
+      expect.arrayContaining([
+        ['members.csv', 4, 'status', 'retired'],
+      ]),
+    );
+    expect(app.services.store.counts()).toEqual(before);
+  });
+
+  it('refuses a body that is not a workbook', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/import', headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: Buffer.from('not a zip') });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].reason).toMatch(/xlsx|workbook|zip/i);
+  });
+});
