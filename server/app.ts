@@ -9,6 +9,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createAuth, loadTokens, type Auth } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
+import { hardening } from './http/hardening.ts';
 import { eventRoutes } from './http/event-routes.ts';
 import { importRoutes } from './http/import-routes.ts';
 import { healthRoutes } from './http/health-routes.ts';
@@ -34,6 +35,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   app.decorate('services', services);
   registerErrorHandler(app);
+  await hardening(app);
   await app.register(pushPlugin, { services, resolveProfile: auth.resolve });
   await app.register(healthRoutes, { services });
   await app.register(readRoutes, { services, auth });

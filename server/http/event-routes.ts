@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
 import type { Auth } from './auth.ts';
+import { writeRateLimit } from './hardening.ts';
 import { badRequest } from './errors.ts';
 
 export const EVENTS_BODY_LIMIT = 64 * 1024 * 1024;
@@ -34,7 +35,7 @@ export async function eventRoutes(app: FastifyInstance, opts: { services: Servic
     }
   });
 
-  app.post('/api/events', { bodyLimit: EVENTS_BODY_LIMIT }, async (req, reply) => {
+  app.post('/api/events', { bodyLimit: EVENTS_BODY_LIMIT, config: writeRateLimit }, async (req, reply) => {
     auth.require(req, 'operator');
     const body = req.body;
     if (body === undefined || body === null || (typeof body !== 'object')) throw badRequest('the body must be an event object, a JSON array of events, or NDJSON');

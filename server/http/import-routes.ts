@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../services.ts';
 import { importInto, type ImportInput } from '../sources/import-source.ts';
 import type { Auth } from './auth.ts';
+import { writeRateLimit } from './hardening.ts';
 import { badRequest } from './errors.ts';
 
 export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
@@ -17,7 +18,7 @@ export async function importRoutes(
   const { services, auth, audit } = opts;
   app.addContentTypeParser(XLSX_TYPES, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
 
-  app.post('/api/import', { bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {
+  app.post('/api/import', { bodyLimit: IMPORT_BODY_LIMIT, config: writeRateLimit }, async (req, reply) => {
     auth.require(req, 'operator');
     let input: ImportInput;
     if (Buffer.isBuffer(req.body)) input = { xlsx: req.body };

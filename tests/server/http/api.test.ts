@@ -144,3 +144,17 @@ describe('import API', () => {
     expect(res.json().errors[0].reason).toMatch(/xlsx|workbook|zip/i);
   });
 });
+
+describe('hardening', () => {
+  it('sends a CSP and no CORS headers, even when asked from another origin', async () => {
+    const res = await app.inject({ url: '/api/health', headers: { origin: 'https://evil.example' } });
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('rate-limits writes', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/events', payload: [] });
+    expect(res.headers['x-ratelimit-limit']).toBe('6000');
+  });
+});
