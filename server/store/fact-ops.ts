@@ -4,7 +4,7 @@
 
 import type { ActivityRow, AttendanceRow, DuesRow, GroupRow, MeetingRow, MemberRow, OrgRow } from '../../shared/domain.ts';
 import { dateOf, monthOf, parseDate, parseInstant } from '../../shared/periods.ts';
-import { addStay, linkOrg, memberDue, type Directory, type MemberRecord } from './directory.ts';
+import { addStay, linkOrg, memberDue, orgNodeFromSql, type Directory, type MemberRecord } from './directory.ts';
 import { foldActivity, foldAttendance, foldMeeting, foldPayment, paidFullAt, type MeetingInfo, type RollupAcc } from './rollup-acc.ts';
 import type { Writes } from './statements.ts';
 
@@ -23,23 +23,9 @@ export interface Ctx {
 const b = (v: boolean) => (v ? 1 : 0);
 
 export function putOrg(ctx: Ctx, r: OrgRow): void {
-  ctx.w.upsertOrg.run({ ...r, has_committee: b(r.has_committee) });
-  linkOrg(ctx.dir, {
-    code: r.code,
-    name: r.name,
-    type: r.type,
-    parentCode: r.parent_code,
-    category: r.category,
-    establishedOn: r.established_on,
-    termStartedOn: r.term_started_on,
-    termYears: r.term_years,
-    hasCommittee: r.has_committee,
-    region: r.region,
-    lng: r.lng,
-    lat: r.lat,
-    groups: [],
-    children: [],
-  });
+  const row = { ...r, has_committee: b(r.has_committee) };
+  ctx.w.upsertOrg.run(row);
+  linkOrg(ctx.dir, orgNodeFromSql(row));
 }
 
 export function putGroup(ctx: Ctx, r: GroupRow): void {
