@@ -27,7 +27,9 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
     symbolSize: size(light),
     itemStyle: { color: theme.lights[light], opacity: light === 'green' && dense ? 0.75 : 0.95, shadowBlur: light === 'red' ? 12 : 0, shadowColor: theme.lights.red },
     emphasis: { disabled: true },
-    silent: true,
+    // Clickable: a point drills down to its branch (the item carries its code).
+    silent: false,
+    cursor: 'pointer',
   }));
   // Always present (possibly empty): charts update with notMerge false, so a series dropped
   // from the option would linger on screen with its old points.
@@ -38,7 +40,8 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
     data: pulsing.map((p) => ({ ...point(p), itemStyle: { color: theme.lights[p.light] } })),
     symbolSize: size('red') + 4,
     rippleEffect: { number: 2, period: 3, scale: 3.5, brushType: 'stroke' },
-    silent: true,
+    silent: false,
+    cursor: 'pointer',
   });
   return {
     animationDurationUpdate: 600,
