@@ -11,7 +11,7 @@ import { loadConfig, loadLightHistory, loadMap, loadRootScope } from './live/htt
 import type { LiveFeed } from './live/create-live-feed.ts';
 import { bindKeys } from './nav/keyboard.ts';
 import { parsePlace } from './nav/place.ts';
-import { createRouter, ROUTER_KEY } from './nav/router.ts';
+import { createRouter, ROUTER_KEY, type Router } from './nav/router.ts';
 import { hasWebGL } from './panels/webgl.ts';
 import { useConnectionStore } from './stores/connection.ts';
 import { useExplainStore } from './stores/explain.ts';
@@ -59,12 +59,15 @@ async function start(): Promise<{ centreName: string | null; root: string; feed:
     wall.setMapName(MAP_NAME);
   }
   const root = config.scope ?? (await loadRootScope()) ?? 'root';
-  const { feed } = connectLive(parsePlace(window.location) ?? root);
+  const { feed } = connectLive(parsePlace(window.location) ?? root, (code) => router?.unknown(code));
   return { centreName: config.centreName, root, feed };
 }
 
+// Set once the app starts; the socket cannot answer before then (it is still connecting).
+let router: Router | null = null;
+
 start().then(({ centreName, root, feed }) => {
-  const router = createRouter({
+  router = createRouter({
     feed,
     wall,
     explain,

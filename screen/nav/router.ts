@@ -36,6 +36,8 @@ export interface Router {
   closeExplain(): void;
   /** The browser moved (back/forward): follow the URL without pushing. */
   popped(): void;
+  /** The server does not know this scope: replace the URL with the root's and go there. */
+  unknown(code: string): void;
   dispose(): void;
 }
 
@@ -64,6 +66,11 @@ export function createRouter(deps: RouterDeps): Router {
   return {
     go,
     popped,
+    unknown(code) {
+      if (code !== current() || code === root) return;
+      history.replaceState({ scope: root }, '', placeUrl(root, root, location));
+      switchTo(root);
+    },
     up() {
       const path = wall.snapshot?.scope.path ?? [];
       if (path.length > 1) go(path[path.length - 2].code);

@@ -177,4 +177,12 @@ describe.skipIf(!existsSync(CHROMIUM))('drill-down on the real server, in Chromi
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('a mistyped /org/<code> falls back to the district instead of loading forever', async () => {
+    const { page, errors } = await open('/org/NOPE?gl=0', { width: 1920, height: 640 });
+    await until(async () => (await page.locator('[data-testid="crumbs"] ol').count()) === 1 && (await crumbs(page)) === '示范区委');
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -195,6 +195,27 @@ describe('router', () => {
     unbind();
   });
 
+  it('an unknown scope in the URL (the server says not_found) falls back to the root, replacing the URL', () => {
+    setActivePinia(createPinia());
+    const wall = useWallStore();
+    const explain = useExplainStore();
+    const socket = fakeSocket();
+    const browser = fakeBrowser('/org/NOPE?lang=en');
+    let router: ReturnType<typeof createRouter> | null = null;
+    const feed = createLiveFeed(socket, { wall, connection: useConnectionStore() }, { scope: 'NOPE', onUnknownScope: (c) => router?.unknown(c) });
+    router = createRouter({ feed, wall, explain, root: 'D01', location: browser.location, history: browser.history });
+    socket.fire('connect');
+    socket.fire('error', { error: 'not_found', message: 'unknown scope "OTHER"' }); // not ours: ignored
+    expect(wall.scope).toBe('NOPE');
+    socket.fire('error', { error: 'not_found', message: 'unknown scope "NOPE"' });
+    expect(wall.scope).toBe('D01');
+    expect(browser.stack).toEqual(['/?lang=en']);
+    expect(socket.sent.slice(-2)).toEqual([
+      { event: 'unsubscribe', msg: { scope: 'NOPE' } },
+      { event: 'subscribe', msg: { scope: 'D01' } },
+    ]);
+  });
+
   it('without a feed (the fixture) the wall stays where it is', () => {
     setActivePinia(createPinia());
     const wall = useWallStore();
