@@ -27,7 +27,9 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
     symbolSize: size(light),
     itemStyle: { color: theme.lights[light], opacity: light === 'green' && dense ? 0.75 : 0.95, shadowBlur: light === 'red' ? 12 : 0, shadowColor: theme.lights.red },
     emphasis: { disabled: true },
-    silent: true,
+    // Clickable: a point drills down to its branch (the item carries its code).
+    silent: false,
+    cursor: 'pointer',
   }));
   // Always present (possibly empty): charts update with notMerge false, so a series dropped
   // from the option would linger on screen with its old points.
@@ -38,7 +40,8 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
     data: pulsing.map((p) => ({ ...point(p), itemStyle: { color: theme.lights[p.light] } })),
     symbolSize: size('red') + 4,
     rippleEffect: { number: 2, period: 3, scale: 3.5, brushType: 'stroke' },
-    silent: true,
+    silent: false,
+    cursor: 'pointer',
   });
   return {
     animationDurationUpdate: 600,
@@ -115,8 +118,8 @@ export function buildMap3DOption(map: MapView, mapName: string, theme: WallTheme
         type: 'scatter3D',
         coordinateSystem: 'geo3D',
         symbolSize: map.points.length > 600 ? 8 : 18,
-        silent: true,
-        data: map.points.map((p) => ({ name: p.name, value: [p.lng, p.lat, 3], itemStyle: { color: theme.lights[p.light] } })),
+        silent: false,
+        data: map.points.map((p) => ({ name: p.name, code: p.code, value: [p.lng, p.lat, 3], itemStyle: { color: theme.lights[p.light] } })),
         label: { show: false },
       },
     ],

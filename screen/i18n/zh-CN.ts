@@ -91,6 +91,21 @@ export const zhCN = {
   'measures.prescription': '整改措施',
   'ticker.title': '实时动态',
   'month.suffix': '月',
+  'nav.back': '返回上级',
+  'nav.here': '当前位置',
+  'nav.why': '为何亮灯',
+  'explain.title': '亮灯原因',
+  'explain.rule': '规则',
+  'explain.value': '当前值',
+  'explain.threshold': '阈值',
+  'explain.message': '说明',
+  'explain.history': '亮灯记录',
+  'explain.since': '始于',
+  'explain.first': '首次评定',
+  'explain.loading': '记录加载中…',
+  'explain.noHistory': '暂无亮灯记录',
+  'explain.noReasons': '各项指标均达标',
+  'explain.close': '关闭',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

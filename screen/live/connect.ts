@@ -16,7 +16,7 @@ export function readToken(storage: Pick<Storage, 'getItem'> | undefined = global
   }
 }
 
-export function connectLive(scope: string): { socket: WallSocket; feed: LiveFeed } {
+export function connectLive(scope: string, onUnknownScope?: (scope: string) => void): { socket: WallSocket; feed: LiveFeed } {
   const token = readToken();
   const socket: WallSocket = io({
     path: '/socket.io',
@@ -24,6 +24,6 @@ export function connectLive(scope: string): { socket: WallSocket; feed: LiveFeed
     reconnection: true,
     reconnectionDelayMax: 10_000,
   });
-  const feed = createLiveFeed(socket as unknown as LiveSocket, { wall: useWallStore(), connection: useConnectionStore() }, { scope });
+  const feed = createLiveFeed(socket as unknown as LiveSocket, { wall: useWallStore(), connection: useConnectionStore() }, { scope, onUnknownScope });
   return { socket, feed };
 }

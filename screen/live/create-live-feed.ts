@@ -29,6 +29,8 @@ export interface LiveFeedOptions {
   staleAfterMs?: number;
   /** A resubscribe for a gap is repeated at most this often while the gap stays open. */
   resyncAfterMs?: number;
+  /** The server does not know the scope (a mistyped /org/<code>): the router falls back. */
+  onUnknownScope?: (scope: string) => void;
 }
 
 export interface LiveFeed {
@@ -125,6 +127,10 @@ export function createLiveFeed(socket: LiveSocket, stores: LiveStores, opts: Liv
     wall.pushFeed(msg.items ?? []);
     heard(false);
   }
+  function onError(msg: { error?: string; message?: string }) {
+    // The server names the scope in its message; one for an earlier scope is old news.
+    if (msg?.error === 'not_found' && (msg.message ?? '').includes(`"${scope}"`)) opts.onUnknownScope?.(scope);
+  }
   function onHeartbeat(msg: HeartbeatMsg) {
     if (msg.version) {
       if (firstVersion === null) {
@@ -149,6 +155,7 @@ export function createLiveFeed(socket: LiveSocket, stores: LiveStores, opts: Liv
     ['delta', onDelta],
     ['feed', onFeed],
     ['heartbeat', onHeartbeat],
+    ['error', onError],
   ];
   for (const [event, fn] of listeners) socket.on(event, fn);
   if (socket.connected) onConnect();

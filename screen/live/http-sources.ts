@@ -42,3 +42,21 @@ export async function loadMap(fetcher: typeof fetch = fetch): Promise<unknown | 
     return null;
   }
 }
+
+export interface LightHistoryEntry {
+  /** ISO instant with offset, as the server formats it (Asia/Shanghai). */
+  at: string;
+  level: string;
+  previous: string | null;
+  reasons: { rule: string; level: string; value: number | string | null; threshold: number | string | null; message: string }[];
+}
+
+/** GET /api/orgs/:code/lights/history → newest first; null when the route fails. */
+export async function loadLightHistory(code: string, fetcher: typeof fetch = fetch): Promise<LightHistoryEntry[] | null> {
+  try {
+    const body = (await getJson(`/api/orgs/${encodeURIComponent(code)}/lights/history`, fetcher)) as { history?: unknown };
+    return Array.isArray(body?.history) ? (body.history as LightHistoryEntry[]) : null;
+  } catch {
+    return null;
+  }
+}
