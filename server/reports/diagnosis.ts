@@ -6,6 +6,7 @@
 // indicators cover the year up to that month and the month itself counts as the current month.
 // Every indicator here reads "higher is better": rank 1 is the highest value; branches without a
 // value (not applicable, e.g. no slot required yet) are not ranked; equal values share a rank.
+// Only branches founded by then (those with a score) are compared.
 
 import { MEETING_KINDS } from '../../shared/domain.ts';
 import type { Level, RuleCode } from '../../shared/model.ts';
@@ -61,7 +62,9 @@ export function buildDiagnosis(
 ): Diagnosis {
   const org = dir.orgs.get(code)!;
   const root = dir.root!;
-  const branches = branchesOf(dir, root);
+  // Branches that exist at asOf (a branch founded later has no score, and its zero meeting counts
+  // must not pull the district's mean down); the same set the rankings use.
+  const branches = branchesOf(dir, root).filter((b) => (ev.orgs.get(b)?.score ?? null) !== null);
   const own = ev.orgs.get(code);
   const valueOf = (c: string, id: string) => ev.orgs.get(c)?.indicators[id] ?? null;
 

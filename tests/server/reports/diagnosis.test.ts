@@ -114,6 +114,17 @@ describe('B2, March 2026: shortfalls in plain Chinese', () => {
   });
 });
 
+describe('B1, January 2026: B2 (founded 10 February) is not compared', () => {
+  it('the district mean and the ranks cover B1 only', async () => {
+    const d = await diagnosis('B1', '2026-01');
+    expect(d.asOf).toBe('2026-01-31T23:59:59+08:00');
+    // Nothing was held in January; B2's zero counts would not change a mean of 0, so check `of`.
+    expect(d.row('meetings.study.2026-01')).toMatchObject({ value: 0, district: 0, rank: 1, of: 1 });
+    expect(d.row('score')).toMatchObject({ rank: 1, of: 1 });
+    expect(d.row('score').district).toBeCloseTo(d.score, 9);
+  });
+});
+
 describe('errors', () => {
   it('404 for an unknown organisation, 400 for a non-branch or a bad month', async () => {
     const cases: [string, number][] = [
