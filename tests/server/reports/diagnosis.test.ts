@@ -142,3 +142,16 @@ describe('errors', () => {
     }
   });
 });
+
+describe('the trend cache', () => {
+  it('forgets month-end scores when the data changes', async () => {
+    const before = (await diagnosis('B1', '2026-03')).trend[4].score; // February
+    const ds = tinyDataset();
+    ds.meetings.push({ id: 'MT10', org_code: 'B1', kind: 'theme_day', held_at: '2026-02-10T15:00:00+08:00', group_code: null, topic: null });
+    for (const m of ['M1', 'M2', 'M3']) ds.attendance.push({ meeting_id: 'MT10', member_id: m, status: 'present', checked_in_at: null });
+    app.services.importDataset(ds);
+    // As of 28 February: theme day 1/2 instead of 0/2 (+0.15 × 50); attendance, null before (counts
+    // 1), is now 3/3 = 1 (no change). So +7.5 points.
+    expect((await diagnosis('B1', '2026-03')).trend[4].score).toBeCloseTo(before + 7.5, 9);
+  });
+});
