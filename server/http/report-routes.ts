@@ -22,8 +22,10 @@ export async function reportRoutes(app: FastifyInstance, opts: { services: Servi
   // Month-end scores for the trend: one evaluation per month end, kept until the data changes.
   const scores = new Map<number, Map<string, number | null>>();
   s.live.onChange(() => scores.clear());
+  // The current month is reported as of now: evaluating past the clock would age deadlines early.
+  const asOfFor = (month: Month) => Math.min(reportInstant(month), s.clock.now());
   const scoreAt = (code: string) => (month: Month) => {
-    const at = reportInstant(month);
+    const at = asOfFor(month);
     let m = scores.get(at);
     if (!m) {
       const ev = s.live.at(at);
@@ -41,7 +43,7 @@ export async function reportRoutes(app: FastifyInstance, opts: { services: Servi
     const month = req.query.month || addMonths(current, -1);
     if (!isMonth(month)) throw badRequest(`month: "${month}" is not a month (YYYY-MM)`);
     if (month > current) throw badRequest(`month: ${month} has not begun yet`);
-    const ev = s.live.at(reportInstant(month));
+    const ev = s.live.at(asOfFor(month));
     const diagnosis = buildDiagnosis(s.store.dir, code, month, ev, prescriptions, scoreAt(code));
     if ((req.headers.accept ?? '').includes('text/html')) return reply.type('text/html; charset=utf-8').send(diagnosisHtml(diagnosis));
     return diagnosis;

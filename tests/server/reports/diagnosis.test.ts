@@ -125,6 +125,18 @@ describe('B1, January 2026: B2 (founded 10 February) is not compared', () => {
   });
 });
 
+describe('B2, April 2026 (the current month): reported as of now', () => {
+  it('falls short of the district on dues paid on time', async () => {
+    const d = await diagnosis('B2', '2026-04');
+    expect(d.asOf).toBe('2026-04-15T12:00:00+08:00');
+    // Completed months Jan–Mar. B1: only M2's March paid by its month end → 1/9. B2: M4 owes
+    // February and March, paid neither → 0/2. District 1/11.
+    expect(d.row('dues.onTime.ytd')).toMatchObject({ value: 0, district: expect.closeTo(1 / 11, 12), rank: 2, of: 2 });
+    expect(d.shortfalls).toContain('你支部党费按时缴纳率低于全区平均水平');
+    expect(d.trend[5].score).toBeCloseTo(d.score, 9);
+  });
+});
+
 describe('errors', () => {
   it('404 for an unknown organisation, 400 for a non-branch or a bad month', async () => {
     const cases: [string, number][] = [
