@@ -14,6 +14,7 @@ import { eventRoutes } from './http/event-routes.ts';
 import { importRoutes } from './http/import-routes.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { readRoutes } from './http/read-routes.ts';
+import { reportRoutes } from './http/report-routes.ts';
 import { pushPlugin } from './push/socket-plugin.ts';
 import { createServices, type Services } from './services.ts';
 import { createAuditRepo } from './store/audit-repo.ts';
@@ -39,6 +40,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(pushPlugin, { services, resolveProfile: auth.resolve });
   await app.register(healthRoutes, { services });
   await app.register(readRoutes, { services, auth });
+  await app.register(reportRoutes, { services, auth });
   await app.register(eventRoutes, { services, auth, audit });
   await app.register(importRoutes, { services, auth, audit });
   app.get('/api/audit', async (req) => {

@@ -1,0 +1,101 @@
+// 支部党建诊疗报告 (INDICATORS.md, last section): one branch, one completed month, every key
+// indicator beside the district's value and the branch's rank among all branches, shortfalls in
+// plain Chinese, the light's reasons with a prescription each, and a six-month score trend.
+//
+// The branch is evaluated as of the last instant of the month (monthEnd − 1 ms), so year-to-date
+// indicators cover the year up to that month and the month itself counts as the current month.
+// Every indicator here reads "higher is better": rank 1 is the highest value; branches without a
+// value (not applicable, e.g. no slot required yet) are not ranked; equal values share a rank.
+// Only branches founded by then (those with a score) are compared.
+
+import { MEETING_KINDS } from '../../shared/domain.ts';
+import type { Level, RuleCode } from '../../shared/model.ts';
+import { addMonths, formatInstant, monthEnd, type Month } from '../../shared/periods.ts';
+import { indicatorDef, prescriptionFor, RULE_LABELS, type PrescriptionTable } from '../../shared/rules/index.ts';
+import type { Evaluation } from '../aggregate/engine.ts';
+import { branchesOf } from '../aggregate/structure.ts';
+import type { Directory } from '../store/directory.ts';
+import { KIND_ZH } from './labels.ts';
+
+export interface DiagnosisRow {
+  id: string;
+  label: string;
+  unit: 'ratio' | 'count' | 'score';
+  value: number | null;
+  /** The root's value; for meeting counts the mean per branch. */
+  district: number | null;
+  rank: number | null;
+  of: number;
+}
+
+export interface Diagnosis {
+  org: { code: string; name: string; parentName: string | null };
+  month: Month;
+  asOf: string;
+  light: string;
+  score: number | null;
+  rows: DiagnosisRow[];
+  shortfalls: string[];
+  reasons: { rule: RuleCode; level: Level; message: string; label: string; prescription: string }[];
+  trend: { month: Month; score: number | null }[];
+}
+
+/** The instant a month's report is evaluated at: its last millisecond. */
+export const reportInstant = (month: Month) => monthEnd(month) - 1;
+
+export function rowIds(month: Month): { id: string; label: string; unit: DiagnosisRow['unit'] }[] {
+  const zh = (id: string) => indicatorDef(id)?.zh ?? id;
+  return [
+    ...['compliance.3m1l', 'compliance.theme_day', 'attendance.rate', `dues.rate.${month}`, 'dues.onTime.ytd'].map((id) => ({ id, label: zh(id), unit: 'ratio' as const })),
+    ...MEETING_KINDS.map((k) => ({ id: `meetings.${k}.${month}`, label: `${KIND_ZH[k]}次数`, unit: 'count' as const })),
+    { id: 'score', label: zh('score'), unit: 'score' as const },
+  ];
+}
+
+export function buildDiagnosis(
+  dir: Directory,
+  code: string,
+  month: Month,
+  ev: Evaluation,
+  prescriptions: PrescriptionTable,
+  scoreAt: (month: Month) => number | null,
+): Diagnosis {
+  const org = dir.orgs.get(code)!;
+  const root = dir.root!;
+  // Branches that exist at asOf (a branch founded later has no score, and its zero meeting counts
+  // must not pull the district's mean down); the same set the rankings use.
+  const branches = branchesOf(dir, root).filter((b) => (ev.orgs.get(b)?.score ?? null) !== null);
+  const own = ev.orgs.get(code);
+  const valueOf = (c: string, id: string) => ev.orgs.get(c)?.indicators[id] ?? null;
+
+  const rows = rowIds(month).map(({ id, label, unit }): DiagnosisRow => {
+    const values = branches.map((b) => valueOf(b, id)).filter((v): v is number => v !== null);
+    const value = valueOf(code, id);
+    const district = unit === 'count' ? (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null) : valueOf(root, id);
+    const rank = value === null ? null : 1 + values.filter((v) => v > value).length;
+    return { id, label, unit, value, district, rank, of: values.length };
+  });
+
+  const shortfalls = rows
+    .filter((r) => r.value !== null && r.district !== null && r.value < r.district - 1e-9)
+    .map((r) => `你支部${r.label.replace(/（.*?）/g, '')}${r.unit === 'count' ? '少于' : '低于'}全区平均水平`);
+
+  const reasons = (own?.light.reasons ?? []).map((r) => {
+    const p = prescriptionFor(prescriptions, r.rule, r.level);
+    return { rule: r.rule, level: r.level, message: r.message, label: p.label || RULE_LABELS[r.rule].zh, prescription: p.prescription };
+  });
+
+  const trend = Array.from({ length: 6 }, (_, i) => addMonths(month, i - 5)).map((m) => ({ month: m, score: scoreAt(m) }));
+
+  return {
+    org: { code, name: org.name, parentName: org.parentCode ? dir.orgs.get(org.parentCode)?.name ?? null : null },
+    month,
+    asOf: formatInstant(ev.asOf),
+    light: own?.light.level ?? 'grey',
+    score: own?.score ?? null,
+    rows,
+    shortfalls,
+    reasons,
+    trend,
+  };
+}
