@@ -14,8 +14,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
-  // Evaluate before the first wall connects, after the server already answers /api/health.
-  app.services.live.current();
+  // The first full evaluation takes seconds on a district: run it after the server has started
+  // answering (tree, health), not before. The first wall to subscribe would trigger it anyway.
+  setTimeout(() => app.services.live.current(), 1000).unref();
   console.log(`Vanguard wall: ${address.replace('127.0.0.1', 'localhost')}/`);
 }
 

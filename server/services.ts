@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../shared/domain.ts';
 import { monthOf, monthStart } from '../shared/periods.ts';
-import type { WallSnapshot } from '../shared/snapshot.ts';
+import type { Structure, WallSnapshot } from '../shared/snapshot.ts';
+import { structureOf } from './aggregate/structure.ts';
 import type { Profile } from '../shared/socket.ts';
 import type { PrescriptionTable as Prescriptions, RulesConfig } from '../shared/rules/index.ts';
 import { prescriptionFor } from '../shared/rules/index.ts';
@@ -52,6 +53,18 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   const feed = createFeed();
   const started = performance.now();
   const mapFile = join(config.dataDir, 'maps', 'district.geojson');
+  // Structure counts walk every member of a scope; they change with the directory and the date
+  // (age bands), not with events, so a delta window must not recount 47,000 members.
+  const structureCache = new Map<string, Structure>();
+  const structureFor = (scope: string, asOf: number) => {
+    const key = `${scope}|${dateOf(asOf)}|${store.dir.version}`;
+    let st = structureCache.get(key);
+    if (!st) {
+      if (structureCache.size > 64) structureCache.clear();
+      structureCache.set(key, (st = structureOf(store.dir, scope, asOf)));
+    }
+    return st;
+  };
 
   // A restarted wall should not show an empty ticker: replay the latest stored events into it.
   const recent = store.db.prepare('SELECT body FROM events ORDER BY received_at DESC, at DESC, id DESC LIMIT 50');
@@ -112,6 +125,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
         },
         map: { demo: !existsSync(mapFile), mapName: existsSync(mapFile) ? 'district' : 'demo' },
         smallBranchSize: profile === 'public' ? rules.privacy.smallBranchSize : null,
+        structure: (code) => structureFor(code, ev.asOf),
       });
     },
     close() {

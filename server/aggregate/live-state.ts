@@ -19,15 +19,26 @@ export interface LiveState {
   current(): Evaluation;
   /** An evaluation as of another instant (the API's `at=`); recent ones are cached. */
   at(asOf: number): Evaluation;
-  afterWrite(touched: Set<string>): ChangeNotice;
+  /**
+   * Marks organisations touched by a committed write. Re-evaluation is deferred and merged: it
+   * runs once per window for everything touched since, or at once when anything reads.
+   */
+  afterWrite(touched: Set<string>): void;
+  /** Runs the deferred re-evaluation now (reads call it; tests may too). */
+  flush(): ChangeNotice | null;
   reevaluateAll(): ChangeNotice;
   /** Re-evaluates everything when the calendar day (Asia/Shanghai) has moved on. */
   tick(): ChangeNotice | null;
   onChange(listener: (n: ChangeNotice) => void): () => void;
 }
 
+/** How long writes are gathered before their branches are re-evaluated. */
+export const REEVALUATE_AFTER_MS = 25;
+
 export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): LiveState {
   let ev: Evaluation | null = null;
+  const pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
   let day = '';
   const listeners = new Set<(n: ChangeNotice) => void>();
   const history = new Map<number, Evaluation>();
@@ -37,7 +48,17 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): L
     for (const l of listeners) l(n);
     return n;
   };
+  const flush = (): ChangeNotice | null => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!ev || pending.size === 0) return null;
+    history.clear();
+    const { codes, changes } = refresh(deps, ev, pending, clock.now());
+    pending.clear();
+    return emit({ codes: new Set(codes), changes, all: false });
+  };
   const current = () => {
+    if (pending.size) flush();
     if (!ev) {
       ev = evaluateAll(deps, clock.now());
       day = dateOf(ev.asOf);
@@ -56,6 +77,7 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): L
   };
   const reevaluateAll = (): ChangeNotice => {
     const prev = current();
+    pending.clear();
     history.clear();
     ev = evaluateAll(deps, clock.now());
     day = dateOf(ev.asOf);
@@ -76,11 +98,15 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): L
       return e;
     },
     afterWrite(touched) {
-      const live = current();
+      if (!ev) return; // nothing evaluated yet: the first read evaluates everything anyway
+      for (const c of touched) pending.add(c);
       history.clear();
-      const { codes, changes } = refresh(deps, live, touched, clock.now());
-      return emit({ codes: new Set(codes), changes, all: false });
+      if (!timer) {
+        timer = setTimeout(flush, REEVALUATE_AFTER_MS);
+        timer.unref?.();
+      }
     },
+    flush,
     reevaluateAll,
     tick() {
       if (!ev) return null;

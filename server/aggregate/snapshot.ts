@@ -5,13 +5,13 @@
 import type { Light } from '../../shared/domain.ts';
 import type { ApplicantFacts, MemberFacts, OrgEvaluation, RuleCode } from '../../shared/model.ts';
 import { addMonths, monthOf, monthRange, yearOf } from '../../shared/periods.ts';
-import type { FeedItem, MapPoint, MeasureItem, RankRow, WallSnapshot, WarningItem } from '../../shared/snapshot.ts';
+import type { FeedItem, MapPoint, MeasureItem, RankRow, Structure, WallSnapshot, WarningItem } from '../../shared/snapshot.ts';
 import type { Profile } from '../../shared/socket.ts';
 import { pipelineCounts, rankBranches, type RulesConfig } from '../../shared/rules/index.ts';
 import { ancestors, type Directory } from '../store/directory.ts';
 import type { Evaluation } from './engine.ts';
 import { statusAt } from './load-facts.ts';
-import { branchesOf, currentMembers, descendants, structureOf } from './structure.ts';
+import { branchesOf, currentMembers, descendants } from './structure.ts';
 
 export interface SnapshotExtras {
   centreName: string;
@@ -25,6 +25,8 @@ export interface SnapshotExtras {
   map: { demo: boolean; mapName: string };
   /** Public profile: branches smaller than this are not named in negative contexts (null = off). */
   smallBranchSize: number | null;
+  /** Structure counts, cached by the caller (they change with the directory, not with events). */
+  structure: (scope: string) => Structure;
 }
 
 const ratio = (e: OrgEvaluation | undefined, key: string): number | null => {
@@ -144,7 +146,7 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
       checkinsToday,
       score: e?.score ?? null,
     },
-    structure: structureOf(dir, scope, asOf),
+    structure: x.structure(scope),
     pipeline: pipelineCounts(
       x.applicants.filter((a) => codeSet.has(a.orgCode)),
       memberFacts,

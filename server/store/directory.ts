@@ -46,10 +46,12 @@ export interface Directory {
   members: Map<string, MemberRecord>;
   /** Branch → ids of everyone who ever stayed there (current and former). */
   staysByBranch: Map<string, Set<string>>;
+  /** Bumped by every change to orgs, groups or members: a cache key for derived counts. */
+  version: number;
 }
 
 export function emptyDirectory(): Directory {
-  return { orgs: new Map(), root: null, groups: new Map(), members: new Map(), staysByBranch: new Map() };
+  return { orgs: new Map(), root: null, groups: new Map(), members: new Map(), staysByBranch: new Map(), version: 0 };
 }
 
 export function ancestors(dir: Directory, code: string): string[] {
@@ -74,6 +76,7 @@ export function branchAt(member: MemberRecord, t: number): string | null {
 }
 
 export function linkOrg(dir: Directory, node: OrgNode): void {
+  dir.version += 1;
   const old = dir.orgs.get(node.code);
   if (old) {
     node.children = old.children;
@@ -90,6 +93,7 @@ export function linkOrg(dir: Directory, node: OrgNode): void {
 }
 
 export function addStay(dir: Directory, member: MemberRecord, stay: Stay): void {
+  dir.version += 1;
   member.stays.push(stay);
   let set = dir.staysByBranch.get(stay.org);
   if (!set) dir.staysByBranch.set(stay.org, (set = new Set()));

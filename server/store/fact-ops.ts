@@ -29,6 +29,7 @@ export function putOrg(ctx: Ctx, r: OrgRow): void {
 }
 
 export function putGroup(ctx: Ctx, r: GroupRow): void {
+  ctx.dir.version += 1;
   ctx.w.upsertGroup.run(r.code, r.branch_code, r.name);
   const old = ctx.dir.groups.get(r.code);
   if (old && old.branch !== r.branch_code) {
@@ -90,6 +91,7 @@ export function transferMember(ctx: Ctx, id: string, org: string, group: string 
 }
 
 export function convertMember(ctx: Ctx, id: string, at: number): void {
+  ctx.dir.version += 1;
   const m = ctx.dir.members.get(id)!;
   ctx.w.convertMember.run(dateOf(at), id);
   m.status = 'full';
@@ -98,6 +100,7 @@ export function convertMember(ctx: Ctx, id: string, at: number): void {
 }
 
 export function memberLeft(ctx: Ctx, id: string, reason: string, at: number): void {
+  ctx.dir.version += 1;
   const m = ctx.dir.members.get(id)!;
   ctx.w.leaveMember.run(dateOf(at), reason, id);
   ctx.w.closeStay.run(at, id);

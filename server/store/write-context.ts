@@ -34,7 +34,7 @@ export function inWriteTransaction<T>(db: Db, dir: Directory, body: (ctx: Ctx) =
     })();
     return { result, touched: ctx.acc.touched };
   } catch (err) {
-    Object.assign(dir, loadDirectory(db));
+    Object.assign(dir, loadDirectory(db), { version: dir.version + 1 });
     throw err;
   }
 }
