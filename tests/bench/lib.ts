@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { request as httpRequest } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemo } from '../../server/cli/demo-build.ts';
@@ -173,4 +174,21 @@ export async function memberIds(db: string, limit = 20_000): Promise<string[]> {
 
 export function isMain(url: string): boolean {
   return process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(url);
+}
+
+/** POST a JSON body over a keep-alive agent (node:http; one socket per concurrent request). */
+export function postJson(agent: import('node:http').Agent, url: string, body: string): Promise<{ status: number; json: unknown }> {
+  return new Promise((res, rej) => {
+    const req = httpRequest(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (r) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try { res({ status: r.statusCode ?? 0, json: JSON.parse(text) }); } catch { res({ status: r.statusCode ?? 0, json: text }); }
+      });
+      r.on('error', rej);
+    });
+    req.on('error', rej);
+    req.end(body);
+  });
 }
