@@ -18,10 +18,11 @@ const PROCS = 2;
 const EVENTS = SECONDS * RATE;
 const DRAIN_MS = 15_000;
 
-const db = copyDb(districtDb(), 'latency.db');
-const members = await memberIds(db);
+const members = await memberIds(districtDb());
 
 async function run(mode: 'push' | 'poll') {
+  // A fresh copy per mode: the event ids of one mode would be duplicates in the other.
+  const db = copyDb(districtDb(), `latency-${mode}.db`);
   const server = await spawnServer(db, ['--no-simulator', '--dev-open-access']);
   try {
     await waitFor200(`${server.url}/api/health`);

@@ -2,7 +2,7 @@
 // run, a server child process, CPU ticks from /proc, and results merged into tests/artifacts/bench.json.
 // Not a test: nothing here asserts on speed.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { request as httpRequest } from 'node:http';
@@ -67,7 +67,7 @@ export function report(bench: string, figures: Omit<Figure, 'bench'>[], details:
     try { all = JSON.parse(readFileSync(ARTIFACT, 'utf8')); } catch { /* start again */ }
   }
   all.machine = machine();
-  all.results[bench] = { at: new Date().toISOString(), figures: rows, details };
+  all.results[bench] = { at: new Date().toISOString(), loadavg: loadavg(), figures: rows, details };
   writeFileSync(ARTIFACT, JSON.stringify(all, null, 2));
 }
 
