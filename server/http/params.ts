@@ -5,7 +5,9 @@ import type { Services } from '../services.ts';
 import { badRequest, notFound } from './errors.ts';
 
 export function parseAt(services: Services, at: unknown): number {
-  if (at === undefined || at === '') return services.clock.now();
+  // No `at`: the live evaluation. Its asOf, not clock.now(): any other instant is a historical
+  // query and costs a full evaluateAll of the district (seconds) on every request.
+  if (at === undefined || at === '') return services.live.current().asOf;
   if (typeof at !== 'string') throw badRequest('at must be an ISO 8601 instant');
   const ms = parseInstant(at);
   if (ms === null) throw badRequest(`at: "${at}" is not an ISO 8601 instant (e.g. 2026-05-31T23:59:59+08:00)`);

@@ -1,0 +1,74 @@
+// 4. evaluation: evaluateAll over the whole district (all lights, scores and member results, from
+// the rollup tables), median of 3, as of the demo clock; side by side the BI-dashboard approach of
+// recomputing the same figures on refresh with GROUP BY over the raw fact tables.
+// Run alone: npx tsx tests/bench/evaluation.ts
+import { evaluateAll } from '../../server/aggregate/engine.ts';
+import { loadBranchFacts, windowOf } from '../../server/aggregate/load-facts.ts';
+import { loadRules } from '../../server/rules-file.ts';
+import { createStore } from '../../server/store/store.ts';
+import { districtDb, median, report } from './lib.ts';
+
+const RUNS = 3;
+const store = createStore(districtDb());
+const meta = store.db.prepare("SELECT value FROM meta WHERE key = 'demo'").get() as { value: string } | undefined;
+const asOf = meta ? (JSON.parse(meta.value) as { clock: number }).clock : Date.now();
+const rules = loadRules(null);
+const deps = { reader: store.reader, dir: store.dir, rules: () => rules };
+
+const time = (f: () => unknown) => {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+};
+
+// Ours: rollups → facts per branch → rules → roll-ups up the tree.
+evaluateAll(deps, asOf); // warm-up (JIT, page cache); not counted
+const ours = Array.from({ length: RUNS }, () => time(() => evaluateAll(deps, asOf)));
+const loadOnly = Array.from({ length: RUNS }, () => time(() => loadBranchFacts(store.reader, store.dir, asOf)));
+const ev = evaluateAll(deps, asOf);
+
+// Baseline: the same figures computed by GROUP BY over the raw facts, for the same 12-month window.
+const { from, to } = windowOf(asOf);
+const q = {
+  meetingsPerBranchMonthKind: store.db.prepare(
+    `SELECT org_code, month, kind, COALESCE(group_code, '') AS g, COUNT(*) AS n FROM meetings
+     WHERE month BETWEEN ? AND ? GROUP BY org_code, month, kind, g`),
+  attendancePerBranchMonthKind: store.db.prepare(
+    `SELECT m.org_code, m.month, m.kind, COUNT(*) AS expected, SUM(a.status = 'present') AS present
+     FROM meetings m JOIN attendance a ON a.meeting_id = m.id
+     WHERE m.month BETWEEN ? AND ? GROUP BY m.org_code, m.month, m.kind`),
+  duesPerMemberMonth: store.db.prepare(
+    `SELECT d.member_id, d.month, SUM(d.amount) AS paid, MAX(mem.dues_monthly) AS due, SUM(d.amount) >= MAX(mem.dues_monthly) AS full
+     FROM dues d JOIN members mem ON mem.id = d.member_id
+     WHERE d.month BETWEEN ? AND ? GROUP BY d.member_id, d.month`),
+  attendancePerMemberMonth: store.db.prepare(
+    `SELECT a.member_id, m.month, COUNT(*) AS expected, SUM(a.status = 'present') AS present, SUM(a.status = 'leave') AS excused
+     FROM meetings m JOIN attendance a ON a.meeting_id = m.id
+     WHERE m.month BETWEEN ? AND ? GROUP BY a.member_id, m.month`),
+};
+const rowsOut: Record<string, number> = {};
+const perQuery: Record<string, number[]> = {};
+const groupBy = () => {
+  for (const [name, stmt] of Object.entries(q)) {
+    const t = performance.now();
+    rowsOut[name] = stmt.all(from, to).length;
+    (perQuery[name] ??= []).push(performance.now() - t);
+  }
+};
+groupBy(); // warm-up, same as ours
+for (const k of Object.keys(perQuery)) perQuery[k] = [];
+const base = Array.from({ length: RUNS }, () => time(groupBy));
+
+const count = (t: string, where = '') => (store.db.prepare(`SELECT COUNT(*) AS n FROM ${t} ${where}`).get() as { n: number }).n;
+const facts = { meetings: count('meetings'), attendance: count('attendance'), dues: count('dues'), members: count('members') };
+store.close();
+
+const oursMs = median(ours);
+const baseMs = median(base);
+report('evaluation', [
+  { figure: 'evaluateAll (whole district)', value: oursMs, unit: 'ms', target: '< 1000 ms', note: `median of ${RUNS}; ${ev.orgs.size} orgs evaluated` },
+  { figure: '  of which loadBranchFacts (rollup reads)', value: median(loadOnly), unit: 'ms' },
+  { figure: 'baseline: GROUP BY over raw facts', value: baseMs, unit: 'ms', note: `median of ${RUNS}; figures only, no rules` },
+  { figure: 'ratio baseline / ours', value: baseMs / oursMs, unit: '×', baseline: 'GROUP BY' },
+  ...Object.entries(perQuery).map(([k, v]) => ({ figure: `  GROUP BY ${k}`, value: median(v), unit: 'ms', note: `${rowsOut[k].toLocaleString('en')} result rows` })),
+], { asOf: new Date(asOf).toISOString(), window: { from, to }, ours, base, perQuery, rowsOut, facts });
