@@ -129,6 +129,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
       });
     },
     close() {
+      live.dispose();
       store.close();
     },
   };

@@ -30,6 +30,8 @@ export interface LiveState {
   /** Re-evaluates everything when the calendar day (Asia/Shanghai) has moved on. */
   tick(): ChangeNotice | null;
   onChange(listener: (n: ChangeNotice) => void): () => void;
+  /** Cancels deferred work; call before the database closes. */
+  dispose(): void;
 }
 
 /** How long writes are gathered before their branches are re-evaluated. */
@@ -111,6 +113,11 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): L
     tick() {
       if (!ev) return null;
       return dateOf(clock.now()) === day ? null : reevaluateAll();
+    },
+    dispose() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending.clear();
     },
     onChange(listener) {
       listeners.add(listener);

@@ -179,6 +179,7 @@ export function flushRollups(ctx: Ctx): void {
     const month = key.slice(bar + 1);
     const payments = ctx.duesWasEmpty ? ctx.payments.get(key) ?? [] : (w.duesFor.all(member, month) as { amount: number; paidAt: number }[]);
     const { paid, fullAt } = paidFullAt(payments, ctx.dir.members.get(member)?.due ?? 0);
+    acc.duesResults.set(key, { paid, fullAt });
     w.incMemberMonthDues.run(member, month, r?.expected ?? 0, r?.present ?? 0, r?.excused ?? 0, r?.presentPoints ?? 0, r?.volunteerHours ?? 0, r?.demoPosts ?? 0, paid, fullAt);
   }
 }

@@ -41,6 +41,8 @@ export class RollupAcc {
   readonly orgDay = new Map<string, { org: string; day: string; checkins: number }>();
   /** member|month keys whose dues must be re-summed after the payments are inserted. */
   readonly duesTouched = new Set<string>();
+  /** Dues months as re-summed at flush (absolute values), for the in-memory rollup cache. */
+  readonly duesResults = new Map<string, { paid: number; fullAt: number | null }>();
   /** Branches whose figures changed: the aggregate stage re-evaluates these and their ancestors. */
   readonly touched = new Set<string>();
 

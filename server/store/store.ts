@@ -8,6 +8,7 @@ import { loadDirectory, type Directory } from './directory.ts';
 import { importDataset, type ImportSummary } from './import-dataset.ts';
 import { openDb, type Db } from './open-db.ts';
 import { createRollupReader, type RollupReader } from './rollup-read.ts';
+import { createCachedReader } from './rollup-cache.ts';
 import { writesFor } from './write-context.ts';
 
 export interface Store {
@@ -28,7 +29,8 @@ export interface Store {
 export function createStore(file: string): Store {
   const db = openDb(file);
   const dir = loadDirectory(db);
-  const reader = createRollupReader(db);
+  // The live window's rollups are served from memory and kept current by each commit.
+  const reader = createCachedReader(db, createRollupReader(db));
   const countEvents = db.prepare('SELECT COUNT(*) AS n FROM events');
   const countMeetings = db.prepare('SELECT COUNT(*) AS n FROM meetings');
   const w = writesFor(db);

@@ -16,6 +16,12 @@ export function writesFor(db: Db): Writes {
   return w;
 }
 
+/** Told of every committed write's rollup increments (the in-memory rollup cache listens). */
+const committedListeners = new WeakMap<Db, (acc: RollupAcc) => void>();
+export function onCommitted(db: Db, listener: (acc: RollupAcc) => void): void {
+  committedListeners.set(db, listener);
+}
+
 export function inWriteTransaction<T>(db: Db, dir: Directory, body: (ctx: Ctx) => T): { result: T; touched: Set<string> } {
   const w = writesFor(db);
   const ctx: Ctx = {
@@ -32,6 +38,7 @@ export function inWriteTransaction<T>(db: Db, dir: Directory, body: (ctx: Ctx) =
       flushRollups(ctx);
       return r;
     })();
+    committedListeners.get(db)?.(ctx.acc);
     return { result, touched: ctx.acc.touched };
   } catch (err) {
     Object.assign(dir, loadDirectory(db), { version: dir.version + 1 });
