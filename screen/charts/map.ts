@@ -17,12 +17,15 @@ export interface MapInput {
 /** The district map: regions from GeoJSON and every branch as a light-coloured point. */
 export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallTheme, t: Translate): EChartsOption {
   const dense = map.points.length > 600;
+  // Without a registered map (no GeoJSON served) ECharts cannot draw a geo component at all:
+  // plot the points on hidden longitude/latitude axes instead, so every light still shows.
+  const coordinateSystem = mapName ? ('geo' as const) : ('cartesian2d' as const);
   const size = (light: Light) => (dense ? 7 : 20) + (light === 'red' ? 6 : light === 'yellow' ? 3 : 0);
   const point = (p: MapView['points'][number]) => ({ name: p.name, value: [p.lng, p.lat, p.score ?? 0], code: p.code });
   const series: EChartsOption['series'] = ORDER.map((light) => ({
     type: 'scatter' as const,
     name: t(`map.legend.${light}`),
-    coordinateSystem: 'geo',
+    coordinateSystem,
     data: map.points.filter((p) => p.light === light && !changed?.has(p.code)).map(point),
     symbolSize: size(light),
     itemStyle: { color: theme.lights[light], opacity: light === 'green' && dense ? 0.75 : 0.95, shadowBlur: light === 'red' ? 12 : 0, shadowColor: theme.lights.red },
@@ -36,7 +39,7 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
   const pulsing = map.points.filter((p) => changed?.has(p.code));
   series.push({
     type: 'effectScatter',
-    coordinateSystem: 'geo',
+    coordinateSystem,
     data: pulsing.map((p) => ({ ...point(p), itemStyle: { color: theme.lights[p.light] } })),
     symbolSize: size('red') + 4,
     rippleEffect: { number: 2, period: 3, scale: 3.5, brushType: 'stroke' },
@@ -56,8 +59,13 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
       data: (['red', 'yellow', 'green', 'grey'] as const).map((l) => t(`map.legend.${l}`)),
       textStyle: textStyle(theme, 28, theme.text),
     },
-    geo: {
-      map: mapName ?? '',
+    ...(mapName ? {} : {
+      grid: { left: 40, right: 220, top: 40, bottom: 40 },
+      xAxis: { type: 'value' as const, scale: true, show: false },
+      yAxis: { type: 'value' as const, scale: true, show: false },
+    }),
+    ...(mapName ? { geo: {
+      map: mapName,
       roam: false,
       layoutCenter: ['46%', '52%'],
       layoutSize: '96%',
@@ -67,7 +75,7 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
       itemStyle: { areaColor: 'rgba(22, 48, 94, 0.55)', borderColor: 'rgba(200, 162, 74, 0.55)', borderWidth: 2 },
       emphasis: { disabled: true },
       select: { disabled: true },
-    },
+    } } : {}),
     series,
   };
 }

@@ -81,7 +81,8 @@ export async function readRoutes(app: FastifyInstance, opts: { services: Service
 
   app.get('/api/map', async (_req, reply) => {
     const file = [join(s.config.dataDir, 'maps', 'district.geojson'), join(s.config.dataDir, 'demo-map.geojson')].find((f) => existsSync(f));
-    if (!file) return reply.status(404).send({ error: 'not_found', message: 'no map: run npm run demo or put a GeoJSON at data/maps/district.geojson' });
+    // No map is a normal state (the wall then plots branches by coordinates), not an error.
+    if (!file) return reply.status(204).header('x-vanguard-map', 'none: put a GeoJSON at data/maps/district.geojson').send();
     return reply.type('application/json').send(readFileSync(file, 'utf8'));
   });
 
