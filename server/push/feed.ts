@@ -8,18 +8,8 @@ import type { Profile } from '../../shared/socket.ts';
 import type { LightChange } from '../aggregate/engine.ts';
 import type { Directory } from '../store/directory.ts';
 import type { LiveEvent } from '../sources/events/schema.ts';
+import { KIND_ZH, LIGHT_ZH } from '../labels-zh.ts';
 
-const KIND_ZH: Record<string, string> = {
-  general_meeting: '支部党员大会',
-  committee_meeting: '支部委员会会议',
-  group_meeting: '党小组会',
-  party_lesson: '党课',
-  theme_day: '主题党日',
-  org_life_meeting: '组织生活会',
-  democratic_review: '民主评议党员',
-  study: '理论学习',
-};
-const LEVEL_ZH = { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '灰灯' } as const;
 export const FEED_LIMIT = 50;
 
 export interface Feed {
@@ -85,7 +75,7 @@ export function lightFeedItem(c: LightChange, dir: Directory): { public: FeedIte
   const org = dir.orgs.get(c.code);
   if (!org) return null;
   const why = c.light.reasons.map((r) => r.message).join('；');
-  const text = c.to === 'green' ? `${org.name} 转为${LEVEL_ZH.green}` : `${org.name} 转为${LEVEL_ZH[c.to]}：${why}`;
+  const text = c.to === 'green' ? `${org.name} 转为${LIGHT_ZH.green}` : `${org.name} 转为${LIGHT_ZH[c.to]}：${why}`;
   const item: FeedItem = { id: `light:${c.code}:${c.at}`, at: c.at, kind: 'light', org: c.code, orgName: org.name, text, level: c.to };
   return { public: item, named: item };
 }

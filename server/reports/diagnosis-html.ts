@@ -3,7 +3,7 @@
 // user text goes through esc().
 
 import type { Diagnosis, DiagnosisRow } from './diagnosis.ts';
-import { LIGHT_ZH } from './labels.ts';
+import { LIGHT_ZH } from '../labels-zh.ts';
 
 export const esc = (s: unknown): string =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

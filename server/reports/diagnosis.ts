@@ -15,7 +15,7 @@ import { indicatorDef, prescriptionFor, RULE_LABELS, type PrescriptionTable } fr
 import type { Evaluation } from '../aggregate/engine.ts';
 import { branchesOf } from '../aggregate/structure.ts';
 import type { Directory } from '../store/directory.ts';
-import { KIND_ZH } from './labels.ts';
+import { KIND_ZH } from '../labels-zh.ts';
 
 export interface DiagnosisRow {
   id: string;

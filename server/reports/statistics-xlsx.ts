@@ -8,7 +8,7 @@ import { sheetCell } from '../sources/export/cells.ts';
 import { loadApplicants, statusAt } from '../aggregate/load-facts.ts';
 import { branchesOf, currentMembers, descendants, structureOf } from '../aggregate/structure.ts';
 import type { Services } from '../services.ts';
-import { CATEGORY_ZH, GENDER_ZH, LIGHT_ZH, STAGE_ZH, STATUS_ZH, TYPE_ZH } from './labels.ts';
+import { CATEGORY_ZH, GENDER_ZH, LIGHT_ZH, STAGE_ZH, STATUS_ZH, TYPE_ZH } from '../labels-zh.ts';
 import { STAGES } from '../../shared/domain.ts';
 import { RULE_LABELS } from '../../shared/rules/index.ts';
 

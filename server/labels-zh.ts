@@ -1,4 +1,5 @@
-// Chinese labels the reports print: meeting kinds, light levels, organisation types, stages.
+// The server's Chinese vocabulary, one copy for the feed, the reports and the exports:
+// meeting kinds, light levels, organisation types, stages.
 
 export const KIND_ZH: Record<string, string> = {
   general_meeting: '支部党员大会',
