@@ -13,7 +13,7 @@ import { prescriptionFor } from '../shared/rules/index.ts';
 import { clockFor, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createLiveState, type ChangeNotice, type LiveState } from './aggregate/live-state.ts';
-import { loadApplicants } from './aggregate/load-facts.ts';
+import { createFactsLoader, loadApplicants } from './aggregate/load-facts.ts';
 import { buildSnapshot } from './aggregate/snapshot.ts';
 import type { Evaluation } from './aggregate/engine.ts';
 import { createFeed, eventFeedItem, lightFeedItem, type Feed } from './push/feed.ts';
@@ -49,7 +49,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   let rules = loadRules(config.rulesFile);
   const prescriptions: Prescriptions = loadPrescriptions();
   const store = createStore(config.db);
-  const live = createLiveState(store, { reader: store.reader, dir: store.dir, rules: () => rules }, clock);
+  const live = createLiveState(store, { loadFacts: createFactsLoader(store.reader, store.dir), dir: store.dir, rules: () => rules }, clock);
   const feed = createFeed();
   const started = performance.now();
   const mapFile = join(config.dataDir, 'maps', 'district.geojson');

@@ -75,15 +75,42 @@ function shifted(ms: number): Date {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-export function monthOf(ms: number): Month {
-  const d = shifted(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+/** Remembers the last answer: an evaluation asks the same question for every member. */
+function lastOne<K, V>(f: (k: K) => V): (k: K) => V {
+  let key: K | undefined;
+  let value: V;
+  return (k) => {
+    if (k !== key) {
+      value = f(k);
+      key = k;
+    }
+    return value;
+  };
 }
 
-export function dateOf(ms: number): DateStr {
+/** Remembers every answer of a function over months, a small domain (a few hundred in use). */
+function perMonth<V>(f: (m: Month) => V): (m: Month) => V {
+  const seen = new Map<Month, V>();
+  return (m) => {
+    let v = seen.get(m);
+    if (v === undefined) {
+      if (seen.size > 10_000) seen.clear();
+      v = f(m);
+      seen.set(m, v);
+    }
+    return v;
+  };
+}
+
+export const monthOf: (ms: number) => Month = lastOne((ms: number) => {
+  const d = shifted(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+});
+
+export const dateOf: (ms: number) => DateStr = lastOne((ms: number) => {
   const d = shifted(ms);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
+});
 
 export function yearOf(ms: number): number {
   return shifted(ms).getUTCFullYear();
@@ -103,27 +130,28 @@ export function monthParts(month: Month): { year: number; month: number } {
 }
 
 /** The first instant of a month (Asia/Shanghai) in epoch ms. */
-export function monthStart(month: Month): number {
+export const monthStart: (month: Month) => number = perMonth((month) => {
   const { year, month: m } = monthParts(month);
   return Date.UTC(year, m - 1, 1) - OFFSET_MS;
-}
+});
 
 /** The first instant after a month: months are half-open intervals [start, end). */
-export function monthEnd(month: Month): number {
-  return monthStart(addMonths(month, 1));
+export const monthEnd: (month: Month) => number = perMonth((month) => monthStart(addMonths(month, 1)));
+
+/** Months as a count since year 0, and back. */
+const monthIndex = perMonth((month) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1);
+const MONTH_NAMES: Month[] = [];
+function monthAt(idx: number): Month {
+  return (MONTH_NAMES[idx] ??= `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}`);
 }
 
 export function addMonths(month: Month, n: number): Month {
-  const { year, month: m } = monthParts(month);
-  const idx = year * 12 + (m - 1) + n;
-  return `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}`;
+  return monthAt(monthIndex(month) + n);
 }
 
 /** Whole months from a to b (b − a); negative when b is earlier. */
 export function monthDiff(a: Month, b: Month): number {
-  const pa = monthParts(a);
-  const pb = monthParts(b);
-  return (pb.year - pa.year) * 12 + (pb.month - pa.month);
+  return monthIndex(b) - monthIndex(a);
 }
 
 /** Inclusive list of months from a to b. */

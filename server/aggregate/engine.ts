@@ -5,8 +5,7 @@
 import type { LightResult, MemberResult, OrgEvaluation } from '../../shared/model.ts';
 import { evaluateBranch, rollupOrg, type RulesConfig } from '../../shared/rules/index.ts';
 import { ancestors, type Directory } from '../store/directory.ts';
-import type { RollupReader } from '../store/rollup-read.ts';
-import { loadBranchFacts } from './load-facts.ts';
+import type { FactsLoader } from './load-facts.ts';
 
 export interface Evaluation {
   asOf: number;
@@ -24,7 +23,7 @@ export interface LightChange {
 }
 
 export interface EngineDeps {
-  reader: RollupReader;
+  loadFacts: FactsLoader;
   dir: Directory;
   rules: () => RulesConfig;
 }
@@ -44,7 +43,7 @@ export function postOrder(dir: Directory, root: string | null): string[] {
 
 function evaluateBranches(deps: EngineDeps, asOf: number, target: Evaluation, branches?: string[]): void {
   const rules = deps.rules();
-  for (const [code, facts] of loadBranchFacts(deps.reader, deps.dir, asOf, branches)) {
+  for (const [code, facts] of deps.loadFacts(asOf, branches)) {
     const { evaluation, members } = evaluateBranch(facts, asOf, rules);
     target.orgs.set(code, evaluation);
     target.members.set(

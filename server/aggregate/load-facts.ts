@@ -3,9 +3,10 @@
 // plus the 12-month look-back of the member streaks.
 
 import type { ApplicantFacts, BranchFacts, MeetingMonth, MemberFacts, MemberMonth } from '../../shared/model.ts';
-import { addMonths, dateOf, monthEnd, monthOf, monthRange } from '../../shared/periods.ts';
+import { addMonths, dateOf, monthEnd, monthOf, monthRange, parseDate } from '../../shared/periods.ts';
 import { branchAt, type Directory, type MemberRecord } from '../store/directory.ts';
-import type { MemberMonthSql, RollupReader } from '../store/rollup-read.ts';
+import type { CachedReader } from '../store/rollup-cache.ts';
+import type { MemberMonthSql, RollupReader, RowsOf } from '../store/rollup-read.ts';
 
 export const WINDOW_MONTHS = 12;
 
@@ -24,8 +25,13 @@ function emptyMonth(): MeetingMonth {
   return { kinds: {}, attendanceExpected: 0, attendancePresent: 0 };
 }
 
-/** Loads facts for the given branches (all branches when omitted). */
-export function loadBranchFacts(reader: RollupReader, dir: Directory, asOf: number, branches?: string[]): Map<string, BranchFacts> {
+/** How one member's facts are obtained: built afresh, or kept from an earlier evaluation. */
+type FactsOf = (m: MemberRecord, w: MonthWindow, asOf: number, rows: RowsOf<MemberMonthSql>) => MemberFacts;
+
+const freshFacts: FactsOf = (m, w, asOf, rows) => memberFacts(m, w, asOf, rows(m.id));
+
+/** Loads facts for the given branches (all branches when omitted), every member built afresh. */
+export function loadBranchFacts(reader: RollupReader, dir: Directory, asOf: number, branches?: string[], factsOf: FactsOf = freshFacts): Map<string, BranchFacts> {
   const { from, to, months } = windowOf(asOf);
   const codes = branches ?? [...dir.orgs.values()].filter((o) => o.type === 'branch').map((o) => o.code);
   const out = new Map<string, BranchFacts>();
@@ -37,13 +43,15 @@ export function loadBranchFacts(reader: RollupReader, dir: Directory, asOf: numb
 
   // A historical asOf inside a month: that month's meetings come from the facts up to asOf.
   const historical = (reader.latestMeetingAt() ?? 0) > asOf;
-  for (const r of reader.orgMonths(from, to, branches)) {
-    const f = out.get(r.org_code);
-    if (!f) continue;
-    const mm = (f.meetings[r.month] ??= emptyMonth());
-    if (!(historical && r.month === to)) addMeetings(f, mm, r.kind, r.group_code, r.month, r.meetings);
-    mm.attendanceExpected += r.att_expected;
-    mm.attendancePresent += r.att_present;
+  const orgRows = reader.orgMonthsOf(from, to, branches);
+  for (const [code, f] of out) {
+    for (const r of orgRows(code) ?? []) {
+      if (r.month < from || r.month > to) continue;
+      const mm = (f.meetings[r.month] ??= emptyMonth());
+      if (!(historical && r.month === to)) addMeetings(f, mm, r.kind, r.group_code, r.month, r.meetings);
+      mm.attendanceExpected += r.att_expected;
+      mm.attendancePresent += r.att_present;
+    }
   }
   if (historical) {
     for (const r of reader.meetingsUpTo(to, asOf)) {
@@ -54,26 +62,27 @@ export function loadBranchFacts(reader: RollupReader, dir: Directory, asOf: numb
 
   const memberIds = new Set<string>();
   for (const code of out.keys()) for (const id of dir.staysByBranch.get(code) ?? []) memberIds.add(id);
-  const rows = reader.memberMonths(from, to, branches ? [...memberIds] : undefined);
-  const byMember = new Map<string, Map<string, MemberMonthSql>>();
-  for (const r of rows) {
-    let m = byMember.get(r.member_id);
-    if (!m) byMember.set(r.member_id, (m = new Map()));
-    m.set(r.month, r);
-  }
-
-  const asOfMonth = to;
+  const memberRows = reader.memberMonthsOf(from, to, branches ? [...memberIds] : undefined);
+  const window = monthWindow(months, asOf);
   for (const id of memberIds) {
     const m = dir.members.get(id)!;
-    const facts = memberFacts(m, months, asOfMonth, asOf, byMember.get(id));
+    const facts = factsOf(m, window, asOf, memberRows);
     const current = branchAt(m, asOf);
-    for (const code of new Set(Object.values(facts.months).map((x) => x.branch).concat(current ?? []))) {
-      const f = code ? out.get(code) : undefined;
-      if (!f) continue;
-      f.members.push({ ...facts, current: current === code });
+    // Usually one branch; a member transferred in the window has month records in two.
+    const seen: string[] = [];
+    for (const month of months) {
+      const code = facts.months[month]?.branch;
+      if (code && !seen.includes(code)) seen.push(code);
+    }
+    if (current && !seen.includes(current)) seen.push(current);
+    if (seen.length === 1) {
+      facts.current = current === seen[0];
+      out.get(seen[0])?.members.push(facts);
+    } else {
+      for (const code of seen) out.get(code)?.members.push({ ...facts, current: current === code });
     }
   }
-  for (const f of out.values()) f.members.sort((a, b) => Number(b.current) - Number(a.current) || a.id.localeCompare(b.id));
+  for (const f of out.values()) f.members.sort((a, b) => Number(b.current) - Number(a.current) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const today = dateOf(asOf);
   for (const t of reader.tasks(branches)) {
@@ -84,6 +93,64 @@ export function loadBranchFacts(reader: RollupReader, dir: Directory, asOf: numb
   return out;
 }
 
+export type FactsLoader = (asOf: number, branches?: string[]) => Map<string, BranchFacts>;
+
+interface KeptFacts {
+  facts: MemberFacts;
+  /** The directory record and the rollup stamp the facts were built from. */
+  record: MemberRecord;
+  stamp: number;
+  /** The facts hold for every instant in [builtAt, validUntil). */
+  builtAt: number;
+  validUntil: number;
+}
+
+/**
+ * loadBranchFacts for the live window, keeping each member's facts between evaluations: they are
+ * rebuilt only when the member's rollups or record changed, or when time reaches an instant that
+ * changes them (a stay's start or end, a payment recorded as made later, a conversion date).
+ * Windows the in-memory rollups do not cover (history) are built afresh every time.
+ */
+export function createFactsLoader(reader: CachedReader, dir: Directory): FactsLoader {
+  const kept = new Map<string, KeptFacts>();
+  let keptWindow = '';
+  const keptFacts: FactsOf = (m, w, asOf, rows) => {
+    const stamp = reader.memberStamp(m.id);
+    const k = kept.get(m.id);
+    if (k && k.record === m && k.stamp === stamp && k.builtAt <= asOf && asOf < k.validUntil) return k.facts;
+    const own = rows(m.id);
+    const facts = memberFacts(m, w, asOf, own);
+    kept.set(m.id, { facts, record: m, stamp, builtAt: asOf, validUntil: nextChange(m, own, asOf) });
+    return facts;
+  };
+  return (asOf, branches) => {
+    const w = windowOf(asOf);
+    reader.memberMonthsOf(w.from, w.to, []); // fills the in-memory rollups on first use
+    const cached = reader.cachedFrom() !== null && w.from >= reader.cachedFrom()!;
+    if (!cached || w.to < keptWindow) return loadBranchFacts(reader, dir, asOf, branches);
+    if (w.to !== keptWindow) {
+      kept.clear();
+      keptWindow = w.to;
+    }
+    return loadBranchFacts(reader, dir, asOf, branches, keptFacts);
+  };
+}
+
+/** The first instant after asOf at which a member's facts would read differently. */
+function nextChange(m: MemberRecord, rows: readonly MemberMonthSql[] | undefined, asOf: number): number {
+  let next = Infinity;
+  const consider = (t: number | null) => {
+    if (t !== null && t > asOf && t < next) next = t;
+  };
+  for (const s of m.stays) {
+    consider(s.since);
+    consider(s.until);
+  }
+  for (const r of rows ?? []) consider(r.paid_full_at);
+  if (m.convertedOn) consider(parseDate(m.convertedOn));
+  return next;
+}
+
 function addMeetings(f: BranchFacts, mm: MeetingMonth, kind: keyof MeetingMonth['kinds'], group: string, month: string, n: number): void {
   mm.kinds[kind] = (mm.kinds[kind] ?? 0) + n;
   if (kind === 'group_meeting' && group) {
@@ -92,14 +159,31 @@ function addMeetings(f: BranchFacts, mm: MeetingMonth, kind: keyof MeetingMonth[
   }
 }
 
-function memberFacts(m: MemberRecord, months: string[], asOfMonth: string, asOf: number, rows?: Map<string, MemberMonthSql>): MemberFacts {
+interface MonthWindow {
+  months: string[];
+  /** Month → its index in `months`. */
+  index: Map<string, number>;
+  /** The instant each month's membership is read at: its last moment, or asOf for the current month. */
+  instants: number[];
+}
+
+function monthWindow(months: string[], asOf: number): MonthWindow {
+  const last = months.length - 1;
+  return { months, index: new Map(months.map((m, i) => [m, i])), instants: months.map((m, i) => (i === last ? asOf : monthEnd(m) - 1)) };
+}
+
+function memberFacts(m: MemberRecord, w: MonthWindow, asOf: number, rows: readonly MemberMonthSql[] | undefined): MemberFacts {
+  const byMonth: (MemberMonthSql | undefined)[] = new Array(w.months.length);
+  for (const r of rows ?? []) {
+    const i = w.index.get(r.month);
+    if (i !== undefined) byMonth[i] = r;
+  }
   const out: Record<string, MemberMonth> = {};
-  for (const month of months) {
-    const t = month === asOfMonth ? asOf : monthEnd(month) - 1;
-    const branch = branchAt(m, t);
-    const r = rows?.get(month);
+  for (let i = 0; i < w.months.length; i++) {
+    const branch = branchAt(m, w.instants[i]);
+    const r = byMonth[i];
     if (!branch && !r) continue;
-    out[month] = {
+    out[w.months[i]] = {
       branch,
       due: branch ? m.due : 0,
       paidFullAt: r?.paid_full_at != null && r.paid_full_at <= asOf ? r.paid_full_at : null,

@@ -74,6 +74,7 @@ export function putMember(ctx: Ctx, r: MemberRow, fallbackSince: number): boolea
   ctx.dir.members.set(m.id, m);
   addStay(ctx.dir, m, { org: r.org_code, since, until: null });
   ctx.acc.touched.add(r.org_code);
+  ctx.acc.members.add(m.id);
   return true;
 }
 
@@ -88,6 +89,7 @@ export function transferMember(ctx: Ctx, id: string, org: string, group: string 
   m.groupCode = group;
   addStay(ctx.dir, m, { org, since: at, until: null });
   ctx.acc.touched.add(org);
+  ctx.acc.members.add(id);
 }
 
 export function convertMember(ctx: Ctx, id: string, at: number): void {
@@ -97,6 +99,7 @@ export function convertMember(ctx: Ctx, id: string, at: number): void {
   m.status = 'full';
   m.convertedOn = dateOf(at);
   ctx.acc.touched.add(m.org);
+  ctx.acc.members.add(id);
 }
 
 export function memberLeft(ctx: Ctx, id: string, reason: string, at: number): void {
@@ -107,6 +110,7 @@ export function memberLeft(ctx: Ctx, id: string, reason: string, at: number): vo
   for (const s of m.stays) if (s.until === null) s.until = at;
   m.leftOn = dateOf(at);
   ctx.acc.touched.add(m.org);
+  ctx.acc.members.add(id);
 }
 
 export function putMeeting(ctx: Ctx, r: MeetingRow): boolean {

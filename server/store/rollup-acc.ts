@@ -45,6 +45,8 @@ export class RollupAcc {
   readonly duesResults = new Map<string, { paid: number; fullAt: number | null }>();
   /** Branches whose figures changed: the aggregate stage re-evaluates these and their ancestors. */
   readonly touched = new Set<string>();
+  /** Members whose directory record changed (joined, moved, converted, left). */
+  readonly members = new Set<string>();
 
   orgMonthRow(org: string, month: string, kind: MeetingKind, group: string | null): OrgMonthInc {
     const key = `${org}|${month}|${kind}|${group ?? ''}`;

@@ -1,51 +1,88 @@
 // The rollups of the live window held in memory: filled by one scan, then kept current by the
 // increments of every committed write (the same numbers the transaction wrote). Re-evaluating a
 // branch after an event then reads no SQL. Windows outside the cached range go to SQLite.
+// Rows are kept in one list per organisation and per member, so an evaluation looks its rows up
+// without building anything; `orgMonths`/`memberMonths` copy, the `…Of` lookups share.
 
 import type { MeetingKind } from '../../shared/domain.ts';
 import type { Db } from './open-db.ts';
 import type { RollupAcc } from './rollup-acc.ts';
-import type { MemberMonthSql, OrgMonthSql, RollupReader } from './rollup-read.ts';
+import type { MemberMonthSql, OrgMonthSql, RollupReader, RowsOf } from './rollup-read.ts';
 import { onCommitted } from './write-context.ts';
 
-export function createCachedReader(db: Db, sql: RollupReader): RollupReader & { cachedFrom(): string | null } {
-  let from: string | null = null; // cached months: from `from` onwards (writes extend it forward)
-  const orgRows = new Map<string, OrgMonthSql>(); // org|month|kind|group
-  const byOrg = new Map<string, Set<string>>();
-  const memberRows = new Map<string, MemberMonthSql>(); // member|month
-  const byMember = new Map<string, Set<string>>();
+/** Rows by id, plus a key index for the writes that add to them. */
+class Rows<T> {
+  readonly byId = new Map<string, T[]>();
+  readonly byKey = new Map<string, T>();
+  clear() {
+    this.byId.clear();
+    this.byKey.clear();
+  }
+  add(id: string, key: string, row: T): T {
+    this.byKey.set(key, row);
+    const list = this.byId.get(id);
+    if (list) list.push(row);
+    else this.byId.set(id, [row]);
+    return row;
+  }
+  *all(ids?: string[]): Iterable<T> {
+    if (!ids) {
+      for (const list of this.byId.values()) yield* list;
+      return;
+    }
+    for (const id of ids) yield* this.byId.get(id) ?? [];
+  }
+}
 
-  const index = (m: Map<string, Set<string>>, id: string, key: string) => {
-    let s = m.get(id);
-    if (!s) m.set(id, (s = new Set()));
-    s.add(key);
-  };
-  const putOrg = (r: OrgMonthSql) => {
-    const key = `${r.org_code}|${r.month}|${r.kind}|${r.group_code}`;
-    orgRows.set(key, r);
-    index(byOrg, r.org_code, key);
-  };
+const emptyMemberRow = (member: string, month: string): MemberMonthSql => ({
+  member_id: member,
+  month,
+  paid_full_at: null,
+  expected: 0,
+  present: 0,
+  excused: 0,
+  present_points: 0,
+  volunteer_hours: 0,
+  demo_posts: 0,
+});
+
+export interface CachedReader extends RollupReader {
+  cachedFrom(): string | null;
+  /**
+   * Changes whenever a member's cached rows or directory record change (and when the cache is
+   * refilled): what is derived from a member and carries the same stamp is still current.
+   */
+  memberStamp(id: string): number;
+}
+
+export function createCachedReader(db: Db, sql: RollupReader): CachedReader {
+  let from: string | null = null; // cached months: from `from` onwards (writes extend it forward)
+  const orgs = new Rows<OrgMonthSql>(); // key org|month|kind|group
+  const members = new Rows<MemberMonthSql>(); // key member|month
+  let stamp = 0;
+  let filledAt = 0;
+  const changedAt = new Map<string, number>();
+
   const memberRow = (member: string, month: string): MemberMonthSql => {
     const key = `${member}|${month}`;
-    let r = memberRows.get(key);
-    if (!r) {
-      r = { member_id: member, month, paid_full_at: null, expected: 0, present: 0, excused: 0, present_points: 0, volunteer_hours: 0, demo_posts: 0 };
-      memberRows.set(key, r);
-      index(byMember, member, key);
-    }
-    return r;
+    return members.byKey.get(key) ?? members.add(member, key, emptyMemberRow(member, month));
   };
 
   onCommitted(db, (acc: RollupAcc) => {
+    stamp += 1;
+    for (const id of acc.members) changedAt.set(id, stamp);
+    for (const r of acc.memberMonth.values()) changedAt.set(r.member, stamp);
+    for (const key of acc.duesResults.keys()) changedAt.set(key.slice(0, key.indexOf('|')), stamp);
     if (from === null) return;
     for (const r of acc.orgMonth.values()) {
       if (r.month < from) continue;
       const key = `${r.org}|${r.month}|${r.kind}|${r.group}`;
-      const row = orgRows.get(key) ?? { org_code: r.org, month: r.month, kind: r.kind as MeetingKind, group_code: r.group, meetings: 0, att_expected: 0, att_present: 0 };
+      const row =
+        orgs.byKey.get(key) ??
+        orgs.add(r.org, key, { org_code: r.org, month: r.month, kind: r.kind as MeetingKind, group_code: r.group, meetings: 0, att_expected: 0, att_present: 0 });
       row.meetings += r.meetings;
       row.att_expected += r.attExpected;
       row.att_present += r.attPresent;
-      putOrg(row);
     }
     for (const r of acc.memberMonth.values()) {
       if (r.month < from) continue;
@@ -65,38 +102,41 @@ export function createCachedReader(db: Db, sql: RollupReader): RollupReader & { 
   });
 
   const fill = (start: string) => {
-    orgRows.clear();
-    byOrg.clear();
-    memberRows.clear();
-    byMember.clear();
-    for (const r of sql.orgMonths(start, '9999-12')) putOrg(r);
-    for (const r of sql.memberMonths(start, '9999-12')) {
-      memberRows.set(`${r.member_id}|${r.month}`, r);
-      index(byMember, r.member_id, `${r.member_id}|${r.month}`);
-    }
+    orgs.clear();
+    members.clear();
+    for (const r of sql.orgMonths(start, '9999-12')) orgs.add(r.org_code, `${r.org_code}|${r.month}|${r.kind}|${r.group_code}`, r);
+    for (const r of sql.memberMonths(start, '9999-12')) members.add(r.member_id, `${r.member_id}|${r.month}`, r);
     from = start;
+    filledAt = stamp += 1;
+    changedAt.clear();
   };
-  // Callers mutate nothing they get back, but copies keep the cache safe from them anyway.
+  /** True when the cache can answer for months from `lo` (filling it on first use). */
+  const covers = (lo: string) => {
+    if (from === null) fill(lo);
+    return lo >= from!;
+  };
   const inWindow = (month: string, lo: string, hi: string) => month >= lo && month <= hi;
+  const copies = <T extends { month: string }>(rows: Iterable<T>, lo: string, hi: string): T[] => {
+    const out: T[] = [];
+    for (const r of rows) if (inWindow(r.month, lo, hi)) out.push({ ...r });
+    return out;
+  };
 
   return {
     ...sql,
     cachedFrom: () => from,
-    orgMonths(lo, hi, orgs) {
-      if (from === null || lo < from) {
-        if (from !== null) return sql.orgMonths(lo, hi, orgs);
-        fill(lo);
-      }
-      const keys = orgs ? orgs.flatMap((o) => [...(byOrg.get(o) ?? [])]) : [...orgRows.keys()];
-      return keys.map((k) => orgRows.get(k)!).filter((r) => inWindow(r.month, lo, hi)).map((r) => ({ ...r }));
+    memberStamp: (id) => changedAt.get(id) ?? filledAt,
+    orgMonths(lo, hi, ids) {
+      return covers(lo) ? copies(orgs.all(ids), lo, hi) : sql.orgMonths(lo, hi, ids);
     },
-    memberMonths(lo, hi, members) {
-      if (from === null || lo < from) {
-        if (from !== null) return sql.memberMonths(lo, hi, members);
-        fill(lo);
-      }
-      const keys = members ? members.flatMap((m) => [...(byMember.get(m) ?? [])]) : [...memberRows.keys()];
-      return keys.map((k) => memberRows.get(k)!).filter((r) => inWindow(r.month, lo, hi)).map((r) => ({ ...r }));
+    memberMonths(lo, hi, ids) {
+      return covers(lo) ? copies(members.all(ids), lo, hi) : sql.memberMonths(lo, hi, ids);
+    },
+    orgMonthsOf(lo, hi, ids): RowsOf<OrgMonthSql> {
+      return covers(lo) ? (id) => orgs.byId.get(id) : sql.orgMonthsOf(lo, hi, ids);
+    },
+    memberMonthsOf(lo, hi, ids): RowsOf<MemberMonthSql> {
+      return covers(lo) ? (id) => members.byId.get(id) : sql.memberMonthsOf(lo, hi, ids);
     },
   };
 }

@@ -39,10 +39,26 @@ export interface ApplicantSql {
   stage_since: string | null;
 }
 
+/** Rows of one organisation or member; may include months outside the window asked for, which
+ * callers skip. Read-only: the in-memory cache hands out its own rows. */
+export type RowsOf<T> = (id: string) => readonly T[] | undefined;
+
+export function groupRows<T>(rows: Iterable<T>, idOf: (row: T) => string): RowsOf<T> {
+  const by = new Map<string, T[]>();
+  for (const r of rows) {
+    const id = idOf(r);
+    const list = by.get(id);
+    if (list) list.push(r);
+    else by.set(id, [r]);
+  }
+  return (id) => by.get(id);
+}
+
 const inList = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 /** Chunks keep the number of bound parameters under SQLite's limit. */
 function chunked<T>(ids: string[], run: (part: string[]) => T[]): T[] {
+  if (ids.length === 0) return [];
   if (ids.length <= 500) return run(ids);
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += 500) out.push(...run(ids.slice(i, i + 500)));
@@ -97,6 +113,12 @@ export function createRollupReader(db: Db) {
           )
           .all(from, to, ...part) as MemberMonthSql[],
       );
+    },
+    orgMonthsOf(from: string, to: string, orgs?: string[]): RowsOf<OrgMonthSql> {
+      return groupRows(this.orgMonths(from, to, orgs), (r) => r.org_code);
+    },
+    memberMonthsOf(from: string, to: string, members?: string[]): RowsOf<MemberMonthSql> {
+      return groupRows(this.memberMonths(from, to, members), (r) => r.member_id);
     },
     tasks(orgs?: string[]): TaskSql[] {
       if (!orgs) return tasksAll.all() as TaskSql[];

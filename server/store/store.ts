@@ -8,13 +8,13 @@ import { loadDirectory, type Directory } from './directory.ts';
 import { importDataset, type ImportSummary } from './import-dataset.ts';
 import { openDb, type Db } from './open-db.ts';
 import { createRollupReader, type RollupReader } from './rollup-read.ts';
-import { createCachedReader } from './rollup-cache.ts';
+import { createCachedReader, type CachedReader } from './rollup-cache.ts';
 import { writesFor } from './write-context.ts';
 
 export interface Store {
   db: Db;
   dir: Directory;
-  reader: RollupReader;
+  reader: CachedReader;
   importDataset(ds: Dataset): ImportSummary;
   applyEvents(events: LiveEvent[], receivedAt: number): ApplyResult;
   lookup: EventLookup;

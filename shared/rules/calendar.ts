@@ -8,10 +8,18 @@ import { addMonths, monthOf, monthRange, type Month } from '../periods.ts';
 export const currentMonth = (asOf: number): Month => monthOf(asOf);
 export const lastCompletedMonth = (asOf: number): Month => addMonths(monthOf(asOf), -1);
 
-/** January of asOf's year up to and including the current month. */
-export function thisYearMonths(asOf: number): Month[] {
+const yearToMonth = new Map<Month, readonly Month[]>();
+
+/** January of asOf's year up to and including the current month (shared, hence read-only). */
+export function thisYearMonths(asOf: number): readonly Month[] {
   const cm = monthOf(asOf);
-  return monthRange(`${cm.slice(0, 4)}-01`, cm);
+  let months = yearToMonth.get(cm);
+  if (!months) {
+    if (yearToMonth.size > 1000) yearToMonth.clear();
+    months = Object.freeze(monthRange(`${cm.slice(0, 4)}-01`, cm));
+    yearToMonth.set(cm, months);
+  }
+  return months;
 }
 
 /** A period counts for an organisation when it ends after the founding date, so the founding

@@ -10,6 +10,7 @@ import { attendanceRatio, meetingCounts, orgLifeGapMonths } from './meetings.ts'
 import { memberLight } from './member-light.ts';
 import { rate } from './ratio.ts';
 import { branchScore } from './score.ts';
+import { periodId } from './ids.ts';
 import { compliance, complianceByMonth, requiredSlots } from './slots.ts';
 import { vanguardPoints } from './vanguard.ts';
 
@@ -35,22 +36,23 @@ export function evaluateBranch(
   const year = compliance(slots);
   ratios['compliance.3m1l'] = year.c3m1l;
   ratios['compliance.theme_day'] = year.themeDay;
-  for (const [m, c] of Object.entries(complianceByMonth(slots, asOf))) {
-    ratios[`compliance.3m1l.${m}`] = c.c3m1l;
-    ratios[`compliance.theme_day.${m}`] = c.themeDay;
+  const byMonth = complianceByMonth(slots, asOf);
+  for (const m in byMonth) {
+    ratios[periodId('compliance.3m1l', m)] = byMonth[m].c3m1l;
+    ratios[periodId('compliance.theme_day', m)] = byMonth[m].themeDay;
   }
   ratios['attendance.rate'] = attendanceRatio(facts, asOf);
   const dues = branchDues(code, facts.members, asOf);
   ratios['dues.rate.ytd'] = dues.ytd.paid;
   ratios['dues.onTime.ytd'] = dues.ytd.onTime;
-  for (const [m, d] of Object.entries(dues.byMonth)) {
-    ratios[`dues.rate.${m}`] = d.paid;
-    ratios[`dues.onTime.${m}`] = d.onTime;
+  for (const m in dues.byMonth) {
+    ratios[periodId('dues.rate', m)] = dues.byMonth[m].paid;
+    ratios[periodId('dues.onTime', m)] = dues.byMonth[m].onTime;
   }
   ratios['redMembers.share'] = { num: byLight.red, den: current.length };
 
-  const indicators: Record<string, number | null> = { ...meetingCounts(facts, asOf) };
-  for (const [id, r] of Object.entries(ratios)) indicators[id] = rate(r);
+  const indicators: Record<string, number | null> = meetingCounts(facts, asOf);
+  for (const id in ratios) indicators[id] = rate(ratios[id]);
   const gapMonths = orgLifeGapMonths(facts, asOf);
   indicators['orgLife.gapMonths'] = gapMonths;
   indicators.members = current.length;

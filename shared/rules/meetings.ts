@@ -5,6 +5,9 @@ import { KINDS_ORG_LIFE, MEETING_KINDS } from '../domain.ts';
 import type { BranchFacts, Ratio } from '../model.ts';
 import { addMonths, type Month } from '../periods.ts';
 import { countsAfterFounding, currentMonth, FACT_WINDOW_MONTHS, thisYearMonths } from './calendar.ts';
+import { periodId } from './ids.ts';
+
+const KIND_PREFIX = Object.fromEntries(MEETING_KINDS.map((k) => [k, `meetings.${k}`])) as Record<(typeof MEETING_KINDS)[number], string>;
 
 /** `meetings.<kind>.<YYYY-MM>` for each month of this year and `meetings.<kind>.<YYYY>` for the year.
  * group_meeting counts come from the branch's month facts, which include every group's meetings. */
@@ -13,13 +16,14 @@ export function meetingCounts(facts: BranchFacts, asOf: number): Record<string, 
   const year = months[0].slice(0, 4);
   const out: Record<string, number> = {};
   for (const kind of MEETING_KINDS) {
+    const prefix = KIND_PREFIX[kind];
     let total = 0;
     for (const m of months) {
       const n = facts.meetings[m]?.kinds[kind] ?? 0;
-      out[`meetings.${kind}.${m}`] = n;
+      out[periodId(prefix, m)] = n;
       total += n;
     }
-    out[`meetings.${kind}.${year}`] = total;
+    out[periodId(prefix, year)] = total;
   }
   return out;
 }

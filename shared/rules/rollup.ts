@@ -6,7 +6,7 @@
 import type { OrgEvaluation, OrgNode, Ratio, Reason } from '../model.ts';
 import type { RulesConfig } from './config.ts';
 import { worstLevel } from './levels.ts';
-import { addRatio, pct, rate } from './ratio.ts';
+import { pct, rate } from './ratio.ts';
 import { termReason } from './term-reason.ts';
 
 function sumCounts(children: OrgEvaluation[]): OrgEvaluation['counts'] {
@@ -50,17 +50,22 @@ function rollupLight(org: OrgNode, counts: OrgEvaluation['counts'], asOf: number
 }
 
 export function rollupOrg(org: OrgNode, children: OrgEvaluation[], asOf: number, rules: RulesConfig): OrgEvaluation {
+  // Accumulators are this roll-up's own objects: the children's figures are never written to.
   const ratios: Record<string, Ratio> = {};
-  const meetings: Record<string, number> = {};
+  const indicators: Record<string, number | null> = {};
   for (const ch of children) {
-    for (const [id, r] of Object.entries(ch.ratios)) ratios[id] = addRatio(ratios[id] ?? { num: 0, den: 0 }, r);
-    for (const [id, v] of Object.entries(ch.indicators)) {
-      if (id.startsWith('meetings.') && v != null) meetings[id] = (meetings[id] ?? 0) + v;
+    for (const id in ch.ratios) {
+      const sum = (ratios[id] ??= { num: 0, den: 0 });
+      sum.num += ch.ratios[id].num;
+      sum.den += ch.ratios[id].den;
+    }
+    for (const id in ch.indicators) {
+      const v = ch.indicators[id];
+      if (v != null && id.startsWith('meetings.')) indicators[id] = ((indicators[id] as number | undefined) ?? 0) + v;
     }
   }
   const counts = sumCounts(children);
-  const indicators: Record<string, number | null> = { ...meetings };
-  for (const [id, r] of Object.entries(ratios)) if (id !== 'score.weighted') indicators[id] = rate(r);
+  for (const id in ratios) if (id !== 'score.weighted') indicators[id] = rate(ratios[id]);
   const score = rate(ratios['score.weighted']);
   indicators.score = score;
   indicators.members = counts.members;

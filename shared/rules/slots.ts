@@ -17,12 +17,20 @@ export interface Slot {
 
 type Cadence = 'month' | 'quarter';
 
-/** The month-or-quarter periods of this year that have started by asOf, as month lists. */
+const periodsSeen = new Map<string, Month[][]>();
+
+/** The month-or-quarter periods of this year that have started by asOf, as month lists (shared:
+ * every branch asks for the same ones, and nobody writes to them). */
 function periods(cadence: Cadence, asOf: number): Month[][] {
-  const months = thisYearMonths(asOf);
-  if (cadence === 'month') return months.map((m) => [m]);
-  const quarters = [...new Set(months.map(quarterOfMonth))];
-  return quarters.map(quarterMonths);
+  const key = `${cadence}|${currentMonth(asOf)}`;
+  let out = periodsSeen.get(key);
+  if (!out) {
+    const months = thisYearMonths(asOf);
+    out = cadence === 'month' ? months.map((m) => [m]) : [...new Set(months.map(quarterOfMonth))].map(quarterMonths);
+    if (periodsSeen.size > 100) periodsSeen.clear();
+    periodsSeen.set(key, out);
+  }
+  return out;
 }
 
 /** Every required slot of this year for the branch (see file comment), in kind order. */

@@ -1,9 +1,11 @@
 // 4. evaluation: evaluateAll over the whole district (all lights, scores and member results, from
-// the rollup tables), median of 3, as of the demo clock; side by side the BI-dashboard approach of
-// recomputing the same figures on refresh with GROUP BY over the raw fact tables.
+// the rollups), median of 3, as of the demo clock. Two ways: as the server runs it (each member's
+// facts kept between evaluations and rebuilt only when they change) and cold (every member's facts
+// rebuilt from the in-memory rollups). Side by side, the BI-dashboard approach of recomputing the
+// same figures on refresh with GROUP BY over the raw fact tables.
 // Run alone: npx tsx tests/bench/evaluation.ts
-import { evaluateAll } from '../../server/aggregate/engine.ts';
-import { loadBranchFacts, windowOf } from '../../server/aggregate/load-facts.ts';
+import { evaluateAll, type EngineDeps } from '../../server/aggregate/engine.ts';
+import { createFactsLoader, loadBranchFacts, windowOf } from '../../server/aggregate/load-facts.ts';
 import { loadRules } from '../../server/rules-file.ts';
 import { createStore } from '../../server/store/store.ts';
 import { districtDb, median, report } from './lib.ts';
@@ -13,7 +15,8 @@ const store = createStore(districtDb());
 const meta = store.db.prepare("SELECT value FROM meta WHERE key = 'demo'").get() as { value: string } | undefined;
 const asOf = meta ? (JSON.parse(meta.value) as { clock: number }).clock : Date.now();
 const rules = loadRules(null);
-const deps = { reader: store.reader, dir: store.dir, rules: () => rules };
+const live: EngineDeps = { loadFacts: createFactsLoader(store.reader, store.dir), dir: store.dir, rules: () => rules };
+const cold: EngineDeps = { loadFacts: (at, branches) => loadBranchFacts(store.reader, store.dir, at, branches), dir: store.dir, rules: () => rules };
 
 const time = (f: () => unknown) => {
   const t = performance.now();
@@ -22,10 +25,11 @@ const time = (f: () => unknown) => {
 };
 
 // Ours: rollups → facts per branch → rules → roll-ups up the tree.
-evaluateAll(deps, asOf); // warm-up (JIT, page cache); not counted
-const ours = Array.from({ length: RUNS }, () => time(() => evaluateAll(deps, asOf)));
+const first = time(() => evaluateAll(live, asOf)); // fills the rollups and the kept facts; reported, not in the median
+const ours = Array.from({ length: RUNS }, () => time(() => evaluateAll(live, asOf)));
+const coldRuns = Array.from({ length: RUNS }, () => time(() => evaluateAll(cold, asOf)));
 const loadOnly = Array.from({ length: RUNS }, () => time(() => loadBranchFacts(store.reader, store.dir, asOf)));
-const ev = evaluateAll(deps, asOf);
+const ev = evaluateAll(live, asOf);
 
 // Baseline: the same figures computed by GROUP BY over the raw facts, for the same 12-month window.
 const { from, to } = windowOf(asOf);
@@ -66,9 +70,12 @@ store.close();
 const oursMs = median(ours);
 const baseMs = median(base);
 report('evaluation', [
-  { figure: 'evaluateAll (whole district)', value: oursMs, unit: 'ms', target: '< 1000 ms', note: `median of ${RUNS}; ${ev.orgs.size} orgs evaluated` },
-  { figure: '  of which loadBranchFacts (rollup reads)', value: median(loadOnly), unit: 'ms' },
+  { figure: 'evaluateAll (whole district), live model', value: oursMs, unit: 'ms', target: '< 1000 ms', note: `median of ${RUNS}; ${ev.orgs.size} orgs; members' facts kept between evaluations` },
+  { figure: 'evaluateAll, cold (all facts rebuilt)', value: median(coldRuns), unit: 'ms', note: `median of ${RUNS}` },
+  { figure: '  first evaluation after opening', value: first, unit: 'ms', note: 'includes reading the 13-month rollups into memory' },
+  { figure: '  loadBranchFacts alone (cold)', value: median(loadOnly), unit: 'ms' },
   { figure: 'baseline: GROUP BY over raw facts', value: baseMs, unit: 'ms', note: `median of ${RUNS}; figures only, no rules` },
-  { figure: 'ratio baseline / ours', value: baseMs / oursMs, unit: '×', baseline: 'GROUP BY' },
+  { figure: 'ratio baseline / ours (live model)', value: baseMs / oursMs, unit: '×', baseline: 'GROUP BY' },
+  { figure: 'ratio baseline / ours (cold)', value: baseMs / median(coldRuns), unit: '×', baseline: 'GROUP BY' },
   ...Object.entries(perQuery).map(([k, v]) => ({ figure: `  GROUP BY ${k}`, value: median(v), unit: 'ms', note: `${rowsOut[k].toLocaleString('en')} result rows` })),
-], { asOf: new Date(asOf).toISOString(), window: { from, to }, ours, base, perQuery, rowsOut, facts });
+], { asOf: new Date(asOf).toISOString(), window: { from, to }, first, ours, cold: coldRuns, base, perQuery, rowsOut, facts });

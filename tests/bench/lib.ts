@@ -126,7 +126,9 @@ export interface ServerProc {
 export async function spawnServer(db: string, extra: string[] = []): Promise<ServerProc> {
   const port = await freePort();
   const spawnedAt = nowMs();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--data', join(benchDir(), 'data'), '--log-level', 'warn', ...extra], {
+  // VANGUARD_BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
+  const nodeArgs = (process.env.VANGUARD_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--data', join(benchDir(), 'data'), '--log-level', 'warn', ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
