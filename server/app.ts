@@ -41,7 +41,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { services });
   await app.register(readRoutes, { services, auth });
   await app.register(reportRoutes, { services, auth });
-  await app.register(eventRoutes, { services, auth, audit });
+  await app.register(eventRoutes, { services, auth });
   await app.register(importRoutes, { services, auth, audit });
   app.get('/api/audit', async (req) => {
     auth.require(req, 'operator');

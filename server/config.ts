@@ -74,7 +74,7 @@ export function readConfig(argv: string[], env: Record<string, string | undefine
     dataDir,
     centreName: str('centre-name', 'VANGUARD_CENTRE_NAME', '锋领 · 智慧党建指挥中心'),
     devOpenAccess: flags.has('dev-open-access') || env.VANGUARD_DEV_OPEN_ACCESS === '1',
-    deltaWindowMs: 100,
+    deltaWindowMs: 50,
     heartbeatMs: 5000,
     screenDir: str('screen', 'VANGUARD_SCREEN_DIR', 'dist/screen') || null,
     tokensFile: str('tokens', 'VANGUARD_TOKENS', '') || null,

@@ -14,12 +14,13 @@ import { clockFor, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createLiveState, type ChangeNotice, type LiveState } from './aggregate/live-state.ts';
 import { createFactsLoader, loadApplicants } from './aggregate/load-facts.ts';
-import { buildSnapshot } from './aggregate/snapshot.ts';
+import { buildSnapshot, scopeMemberFacts } from './aggregate/snapshot.ts';
 import type { Evaluation } from './aggregate/engine.ts';
 import { createFeed, eventFeedItem, lightFeedItem, type Feed } from './push/feed.ts';
 import { loadPrescriptions, loadRules } from './rules-file.ts';
 import { validateEvents, type EventError } from './sources/events/validate.ts';
 import { clearedSince, lightSince } from './store/light-history.ts';
+import type { BatchAuthor } from './store/apply-events.ts';
 import type { ImportSummary } from './store/import-dataset.ts';
 import { createStore, type Store } from './store/store.ts';
 import { dateOf } from '../shared/periods.ts';
@@ -38,7 +39,8 @@ export interface Services {
   setRules(next: RulesConfig): void;
   ready(): boolean;
   uptimeSeconds(): number;
-  ingest(items: unknown[]): { ok: true; accepted: number; duplicates: number } | { ok: false; errors: EventError[] };
+  /** Validates and applies a batch; with an author, the audit row is part of the batch's commit. */
+  ingest(items: unknown[], author?: BatchAuthor): { ok: true; accepted: number; duplicates: number } | { ok: false; errors: EventError[] };
   importDataset(ds: Dataset): ImportSummary;
   snapshot(scope: string, profile: Profile, ev?: Evaluation): WallSnapshot;
   close(): void;
@@ -66,6 +68,24 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     return st;
   };
 
+  // Parts of a snapshot that change far more slowly than the deltas that rebuild it, kept until
+  // what they are read from changes: applicants with applicant events, light history with lights.
+  let applicantsVersion = 0;
+  let lightsVersion = 0;
+  const applicantsKept = keepLast<ReturnType<typeof loadApplicants>>();
+  const lightSinceKept = keepLast<Map<string, number>>();
+  const clearedKept = keepLast<Set<string>>();
+  const membersKept = new Map<string, ReturnType<typeof scopeMemberFacts>>();
+  const membersFor = (scope: string, asOf: number) => {
+    const key = `${scope}|${dateOf(asOf)}|${store.dir.version}`;
+    let m = membersKept.get(key);
+    if (!m) {
+      if (membersKept.size > 64) membersKept.clear();
+      membersKept.set(key, (m = scopeMemberFacts(store.dir, scope, asOf)));
+    }
+    return m;
+  };
+
   // A restarted wall should not show an empty ticker: replay the latest stored events into it.
   const recent = store.db.prepare('SELECT body FROM events ORDER BY received_at DESC, at DESC, id DESC LIMIT 50');
   feed.add(
@@ -76,6 +96,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   );
 
   live.onChange((n: ChangeNotice) => {
+    if (n.changes.length || n.all) lightsVersion += 1;
     const items = n.changes.map((c) => lightFeedItem(c, store.dir)).filter((x) => x !== null);
     feed.add(items);
   });
@@ -94,11 +115,12 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     },
     ready: () => store.dir.root !== null,
     uptimeSeconds: () => Math.round((performance.now() - started) / 1000),
-    ingest(items) {
+    ingest(items, author) {
       const { events, errors } = validateEvents(items, store.lookup, clock.now());
       if (errors.length) return { ok: false, errors };
-      const res = store.applyEvents(events, clock.now());
+      const res = store.applyEvents(events, clock.now(), author);
       if (res.accepted) {
+        if (res.applied.some((e) => e.type === 'applicant.staged')) applicantsVersion += 1;
         feed.add(res.applied.map((e) => eventFeedItem(e, store.dir)).filter((x) => x !== null));
         live.afterWrite(res.touched);
       }
@@ -106,6 +128,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     },
     importDataset(ds) {
       const summary = store.importDataset(ds);
+      applicantsVersion += 1;
       live.reevaluateAll();
       return summary;
     },
@@ -115,9 +138,14 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
         centreName: config.centreName,
         rules,
         checkins: store.reader.checkins(dateOf(ev.asOf)),
-        applicants: loadApplicants(store.reader),
-        lightSince: lightSince(store.db),
-        clearedThisMonth: (codes) => clearedSince(store.db, monthBegin).filter((c) => codes.has(c)).length,
+        applicants: applicantsKept(`${applicantsVersion}`, () => loadApplicants(store.reader)),
+        lightSince: lightSinceKept(`${lightsVersion}`, () => lightSince(store.db)),
+        clearedThisMonth: (codes) => {
+          const cleared = clearedKept(`${lightsVersion}|${monthBegin}`, () => new Set(clearedSince(store.db, monthBegin)));
+          let n = 0;
+          for (const c of cleared) if (codes.has(c)) n += 1;
+          return n;
+        },
         feed: feed.list(profile),
         prescription: (rule, level) => {
           const p = prescriptionFor(prescriptions, rule, level);
@@ -126,6 +154,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
         map: { demo: !existsSync(mapFile), mapName: existsSync(mapFile) ? 'district' : 'demo' },
         smallBranchSize: profile === 'public' ? rules.privacy.smallBranchSize : null,
         structure: (code) => structureFor(code, ev.asOf),
+        members: (code) => membersFor(code, ev.asOf),
       });
     },
     close() {
@@ -134,4 +163,13 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     },
   };
   return services;
+}
+
+/** One remembered value, recomputed when its key changes. */
+function keepLast<T>(): (key: string, compute: () => T) => T {
+  let kept: { key: string; value: T } | null = null;
+  return (key, compute) => {
+    if (kept?.key !== key) kept = { key, value: compute() };
+    return kept.value;
+  };
 }

@@ -3,11 +3,22 @@
 
 import type { Patch, WallSnapshot } from './snapshot.ts';
 
+// Snapshots are never written to once built, so a section's JSON can be kept with the section:
+// the previous snapshot's sections were serialised by the previous diff, and a section the
+// server reused (the same object) compares equal without serialising at all.
+const jsonKept = new WeakMap<object, string>();
+function jsonOf(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
+  let s = jsonKept.get(v);
+  if (s === undefined) jsonKept.set(v, (s = JSON.stringify(v)));
+  return s;
+}
+
 export function diffSnapshots(prev: WallSnapshot, next: WallSnapshot): Patch[] {
   const patches: Patch[] = [];
   for (const key of Object.keys(next) as (keyof WallSnapshot)[]) {
-    if (key === 'map') continue;
-    if (JSON.stringify(prev[key]) !== JSON.stringify(next[key])) patches.push({ path: [key], value: next[key] });
+    if (key === 'map' || prev[key] === next[key]) continue;
+    if (jsonOf(prev[key]) !== jsonOf(next[key])) patches.push({ path: [key], value: next[key] });
   }
   const a = prev.map;
   const b = next.map;
@@ -23,7 +34,7 @@ export function diffSnapshots(prev: WallSnapshot, next: WallSnapshot): Patch[] {
       patches.push({ path: ['map', 'points', i], value: q });
     }
   }
-  if (JSON.stringify(a.regions) !== JSON.stringify(b.regions)) patches.push({ path: ['map', 'regions'], value: b.regions });
+  if (jsonOf(a.regions) !== jsonOf(b.regions)) patches.push({ path: ['map', 'regions'], value: b.regions });
   return patches;
 }
 

@@ -34,8 +34,9 @@ export interface LiveState {
   dispose(): void;
 }
 
-/** How long writes are gathered before their branches are re-evaluated. */
-export const REEVALUATE_AFTER_MS = 25;
+/** How long writes are gathered before their branches are re-evaluated: long enough to merge a
+ * burst of check-ins, short against the push window that follows. */
+export const REEVALUATE_AFTER_MS = 10;
 
 export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): LiveState {
   let ev: Evaluation | null = null;

@@ -27,6 +27,15 @@ export interface SnapshotExtras {
   smallBranchSize: number | null;
   /** Structure counts, cached by the caller (they change with the directory, not with events). */
   structure: (scope: string) => Structure;
+  /** The scope's current members as the pipeline needs them; cached by the caller like structure. */
+  members: (scope: string) => MemberFacts[];
+}
+
+/** Current members of the scope's branches, reduced to what the pipeline reads. */
+export function scopeMemberFacts(dir: Directory, scope: string, asOf: number): MemberFacts[] {
+  return currentMembers(dir, branchesOf(dir, scope), asOf).map(
+    (m) => ({ id: m.id, status: statusAt(m, asOf), probationStartedOn: m.probationStartedOn, current: true }) as MemberFacts,
+  );
 }
 
 const ratio = (e: OrgEvaluation | undefined, key: string): number | null => {
@@ -45,7 +54,7 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
   const month = monthOf(asOf);
   const months = monthRange(`${year}-01`, month);
   const lastMonth = addMonths(month, -1);
-  const members = currentMembers(dir, branches, asOf);
+  const memberFacts = x.members(scope);
   const publicWall = profile === 'public';
 
   const nameOf = (code: string): string => {
@@ -75,7 +84,7 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
     .filter((c) => c !== scope || node.type === 'branch')
     .map((c) => ({ c, o: ev.orgs.get(c) }))
     .filter((w): w is { c: string; o: OrgEvaluation } => !!w.o && (w.o.light.level === 'red' || w.o.light.level === 'yellow'))
-    .sort((a, b) => (a.o.light.level === b.o.light.level ? b.o.light.reasons.length - a.o.light.reasons.length || a.c.localeCompare(b.c) : a.o.light.level === 'red' ? -1 : 1))
+    .sort((a, b) => (a.o.light.level === b.o.light.level ? b.o.light.reasons.length - a.o.light.reasons.length || (a.c < b.c ? -1 : 1) : a.o.light.level === 'red' ? -1 : 1))
     .slice(0, 60)
     .map(({ c, o }) => ({ code: c, name: nameOf(c), level: o.light.level as 'red' | 'yellow', reasons: o.light.reasons, since: x.lightSince.get(c) ?? null }));
 
@@ -119,7 +128,6 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
     regionMap.set(p.region, r);
   }
 
-  const memberFacts = members.map((m) => ({ id: m.id, status: statusAt(m, asOf), probationStartedOn: m.probationStartedOn, current: true }) as MemberFacts);
   let checkinsToday = 0;
   for (const b of branches) checkinsToday += x.checkins.get(b) ?? 0;
 
@@ -135,7 +143,7 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
     kpis: {
       orgs: codes.length,
       branches: branches.length,
-      members: members.length,
+      members: memberFacts.length,
       probationary: memberFacts.filter((m) => m.status === 'probationary').length,
       compliance3m1l: ratio(e, 'compliance.3m1l'),
       complianceThemeDay: ratio(e, 'compliance.theme_day'),

@@ -25,8 +25,8 @@ export function parseNdjson(text: string): unknown[] {
   return out;
 }
 
-export async function eventRoutes(app: FastifyInstance, opts: { services: Services; auth: Auth; audit: (req: import('fastify').FastifyRequest, action: string, rows: number, detail?: unknown) => void }): Promise<void> {
-  const { services, auth, audit } = opts;
+export async function eventRoutes(app: FastifyInstance, opts: { services: Services; auth: Auth }): Promise<void> {
+  const { services, auth } = opts;
   app.addContentTypeParser(['application/x-ndjson', 'application/ndjson'], { parseAs: 'string', bodyLimit: EVENTS_BODY_LIMIT }, (_req, body, done) => {
     try {
       done(null, parseNdjson(body as string));
@@ -42,7 +42,7 @@ export async function eventRoutes(app: FastifyInstance, opts: { services: Servic
     const items = Array.isArray(body) ? body : [body];
     if (items.length === 0) return { accepted: 0, duplicates: 0 };
     if (items.length > MAX_BATCH) throw badRequest(`a batch holds at most ${MAX_BATCH} events; got ${items.length}`);
-    const res = services.ingest(items);
+    const res = services.ingest(items, { who: auth.who(req) });
     if (!res.ok) {
       return reply.status(400).send({
         error: 'invalid_events',
@@ -51,7 +51,6 @@ export async function eventRoutes(app: FastifyInstance, opts: { services: Servic
         errorCount: res.errors.length,
       });
     }
-    audit(req, 'events', res.accepted, { duplicates: res.duplicates });
     return { accepted: res.accepted, duplicates: res.duplicates };
   });
 }

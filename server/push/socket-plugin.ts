@@ -36,8 +36,10 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
     return ch;
   };
 
+  let lastFlush = 0;
   const flush = () => {
     timer = null;
+    lastFlush = performance.now();
     for (const ch of channels.values()) {
       if (!dirtyAll && !dirty.has(ch.scope)) continue;
       if ((io.sockets.adapter.rooms.get(ch.room)?.size ?? 0) > 0) ch.lastWatched = epochMs();
@@ -55,8 +57,9 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
   const offChange = services.live.onChange((n: ChangeNotice) => {
     if (n.all) dirtyAll = true;
     for (const c of n.codes) dirty.add(c);
-    // The feed changes with every event, and it is part of every scope's snapshot.
-    if (!timer) timer = setTimeout(flush, services.config.deltaWindowMs);
+    // The first change after a quiet spell goes out at once; changes that follow it within the
+    // window are gathered into the next delta, so a busy district sends one per window.
+    if (!timer) timer = setTimeout(flush, Math.max(0, lastFlush + services.config.deltaWindowMs - performance.now()));
   });
 
   io.use((socket, next) => {

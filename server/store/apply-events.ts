@@ -18,7 +18,12 @@ export interface ApplyResult {
   applied: LiveEvent[];
 }
 
-export function applyEvents(db: Db, dir: Directory, events: LiveEvent[], receivedAt: number): ApplyResult {
+/** Who sent a batch: recorded in the audit trail in the batch's own transaction (one commit). */
+export interface BatchAuthor {
+  who: string;
+}
+
+export function applyEvents(db: Db, dir: Directory, events: LiveEvent[], receivedAt: number, author?: BatchAuthor): ApplyResult {
   let duplicates = 0;
   const applied: LiveEvent[] = [];
   const { touched } = inWriteTransaction(db, dir, (ctx) => {
@@ -31,6 +36,7 @@ export function applyEvents(db: Db, dir: Directory, events: LiveEvent[], receive
       applyOne(ctx, e, at);
       applied.push(e);
     }
+    if (author) ctx.w.insertAudit.run(receivedAt, author.who, 'events', applied.length, JSON.stringify({ duplicates }));
   });
   return { accepted: applied.length, duplicates, touched, applied };
 }

@@ -3,7 +3,7 @@
 import type { Dataset, OrgType } from '../../shared/domain.ts';
 import type { EventLookup } from '../sources/events/validate.ts';
 import type { LiveEvent } from '../sources/events/schema.ts';
-import { applyEvents, type ApplyResult } from './apply-events.ts';
+import { applyEvents, type ApplyResult, type BatchAuthor } from './apply-events.ts';
 import { loadDirectory, type Directory } from './directory.ts';
 import { importDataset, type ImportSummary } from './import-dataset.ts';
 import { openDb, type Db } from './open-db.ts';
@@ -16,7 +16,7 @@ export interface Store {
   dir: Directory;
   reader: CachedReader;
   importDataset(ds: Dataset): ImportSummary;
-  applyEvents(events: LiveEvent[], receivedAt: number): ApplyResult;
+  applyEvents(events: LiveEvent[], receivedAt: number, author?: BatchAuthor): ApplyResult;
   lookup: EventLookup;
   /** What an import may refer to without carrying it itself. */
   importLookup: { hasOrg(code: string): OrgType | null; hasMember(id: string): boolean; hasMeeting(id: string): boolean; hasGroup(code: string): string | null };
@@ -50,7 +50,7 @@ export function createStore(file: string): Store {
     dir,
     reader,
     importDataset: (ds) => importDataset(db, dir, ds),
-    applyEvents: (events, receivedAt) => applyEvents(db, dir, events, receivedAt),
+    applyEvents: (events, receivedAt, author) => applyEvents(db, dir, events, receivedAt, author),
     lookup,
     importLookup: {
       hasOrg: (code) => dir.orgs.get(code)?.type ?? null,
