@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/app.ts';
 import { manualClock } from '../../../server/clock.ts';
 import { testConfig } from '../../../server/config.ts';
+import { WRITE_LIMIT_PER_MINUTE } from '../../../server/http/hardening.ts';
 import { parseInstant } from '../../../shared/periods.ts';
 import { tinyDataset } from '../../helpers/tiny-dataset.ts';
 
@@ -155,6 +156,6 @@ describe('hardening', () => {
 
   it('rate-limits writes', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/events', payload: [] });
-    expect(res.headers['x-ratelimit-limit']).toBe('6000');
+    expect(res.headers['x-ratelimit-limit']).toBe(String(WRITE_LIMIT_PER_MINUTE));
   });
 });
