@@ -16,7 +16,7 @@ import { createLiveState, type ChangeNotice, type LiveState } from './aggregate/
 import { createFactsLoader, loadApplicants } from './aggregate/load-facts.ts';
 import { buildSnapshot, scopeMemberFacts } from './aggregate/snapshot.ts';
 import type { Evaluation } from './aggregate/engine.ts';
-import { createFeed, eventFeedItem, lightFeedItem, type Feed } from './push/feed.ts';
+import { createFeed, eventFeedItem, lightFeedItem, newestFeedItems, type Feed } from './push/feed.ts';
 import { loadPrescriptions, loadRules } from './rules-file.ts';
 import { validateEvents, type EventError } from './sources/events/validate.ts';
 import { clearedSince, lightSince } from './store/light-history.ts';
@@ -121,7 +121,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
       const res = store.applyEvents(events, clock.now(), author);
       if (res.accepted) {
         if (res.applied.some((e) => e.type === 'applicant.staged')) applicantsVersion += 1;
-        feed.add(res.applied.map((e) => eventFeedItem(e, store.dir)).filter((x) => x !== null));
+        feed.add(newestFeedItems(res.applied, store.dir));
         live.afterWrite(res.touched);
       }
       return { ok: true, accepted: res.accepted, duplicates: res.duplicates };

@@ -38,11 +38,19 @@ export interface LiveState {
  * burst of check-ins, short against the push window that follows. */
 export const REEVALUATE_AFTER_MS = 10;
 
+/**
+ * Under heavy ingest a re-evaluation waits this many times as long as the last one took, so
+ * evaluating never takes more than about a third of the process: a stream of 1,000-event
+ * batches then re-evaluates every second or so, in big merged steps, instead of after each batch.
+ */
+export const BUSY_FACTOR = 2;
+
 export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): LiveState {
   let ev: Evaluation | null = null;
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let day = '';
+  let lastCost = 0;
   const listeners = new Set<(n: ChangeNotice) => void>();
   const history = new Map<number, Evaluation>();
 
@@ -56,8 +64,10 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): L
     timer = null;
     if (!ev || pending.size === 0) return null;
     history.clear();
+    const started = performance.now();
     const { codes, changes } = refresh(deps, ev, pending, clock.now());
     pending.clear();
+    lastCost = performance.now() - started;
     return emit({ codes: new Set(codes), changes, all: false });
   };
   const current = () => {
@@ -105,7 +115,7 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): L
       for (const c of touched) pending.add(c);
       history.clear();
       if (!timer) {
-        timer = setTimeout(flush, REEVALUATE_AFTER_MS);
+        timer = setTimeout(flush, Math.max(REEVALUATE_AFTER_MS, BUSY_FACTOR * lastCost));
         timer.unref?.();
       }
     },

@@ -70,6 +70,17 @@ export function eventFeedItem(e: LiveEvent, dir: Directory): { public: FeedItem;
   }
 }
 
+/** The feed lines of a batch's newest events, oldest first: a batch of 1,000 would push all but
+ * the last FEED_LIMIT out of the ring at once, so only those are built. */
+export function newestFeedItems(events: readonly LiveEvent[], dir: Directory): { public: FeedItem; named: FeedItem }[] {
+  const out: { public: FeedItem; named: FeedItem }[] = [];
+  for (let i = events.length - 1; i >= 0 && out.length < FEED_LIMIT; i--) {
+    const item = eventFeedItem(events[i], dir);
+    if (item) out.push(item);
+  }
+  return out.reverse();
+}
+
 export function lightFeedItem(c: LightChange, dir: Directory): { public: FeedItem; named: FeedItem } | null {
   if (c.from === null || c.to === 'grey') return null;
   const org = dir.orgs.get(c.code);

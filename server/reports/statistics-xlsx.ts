@@ -3,7 +3,8 @@
 // Every header is Chinese and frozen; numbers stay numbers (rates with a percentage format);
 // every string goes through sheetCell, which escapes a leading = + - @ against formula injection.
 
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../sources/excel.ts';
 import { sheetCell } from '../sources/export/cells.ts';
 import { loadApplicants, statusAt } from '../aggregate/load-facts.ts';
 import { branchesOf, currentMembers, descendants, structureOf } from '../aggregate/structure.ts';
@@ -38,7 +39,7 @@ export async function statisticsWorkbook(s: Services, scope: string, asOf: numbe
   const codes = descendants(dir, scope);
   const branches = branchesOf(dir, scope);
   const members = currentMembers(dir, branches, asOf);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.created = new Date(asOf);
 
   addSheet(wb, '组织统计', COUNT_COLS, [

@@ -2,7 +2,7 @@
 // ".csv", header in row 1. Dates and instants are written as the contract's text, not as
 // Excel dates, so they come back byte for byte and no time zone is guessed on the way.
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import { DATASET_FILES, type Dataset } from '../../../shared/domain.ts';
 import { columnsOf, rowCells, sheetCell } from './cells.ts';
 
@@ -20,7 +20,7 @@ export async function writeDatasetXlsx(dataset: Dataset): Promise<Buffer> {
   out.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((resolve, reject) => out.on('end', resolve).on('error', reject));
   // The streaming writer commits rows as it goes instead of building every cell object first.
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const wb = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   for (const file of DATASET_FILES) {
     const ws = wb.addWorksheet(file);
     ws.addRow(columnsOf(file)).commit();

@@ -1,7 +1,8 @@
 // Reads a workbook whose sheets are named after the contract's files (orgs, members, …).
 // Cells arrive typed (numbers, Dates, rich text, formulas); they are turned back into the text
 // a CSV would have held and fed to the same TableReader, so both formats validate alike.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import { DATASET_FILES, type DatasetFile } from '../../../shared/domain.ts';
 import type { CellKind, Column } from './cells.ts';
 import type { ErrorList } from './errors.ts';
@@ -38,7 +39,7 @@ export function cellText(value: ExcelJS.CellValue, kind: CellKind): string {
 }
 
 export async function loadWorkbook(buf: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   return wb;
 }
