@@ -1,5 +1,5 @@
 // 4. evaluation: evaluateAll over the whole district (all lights, scores and member results, from
-// the rollups), median of 3, as of the demo clock. Two ways: as the server runs it (each member's
+// the rollups) and the district ranking, median of 3, as of the demo clock. Two ways: as the server runs it (each member's
 // facts kept between evaluations and rebuilt only when they change) and cold (every member's facts
 // rebuilt from the in-memory rollups). Side by side, the BI-dashboard approach of recomputing the
 // same figures on refresh with GROUP BY over the raw fact tables.
@@ -7,6 +7,7 @@
 import { evaluateAll, type EngineDeps } from '../../server/aggregate/engine.ts';
 import { createFactsLoader, loadBranchFacts, windowOf } from '../../server/aggregate/load-facts.ts';
 import { loadRules } from '../../server/rules-file.ts';
+import { rankBranches } from '../../shared/rules/index.ts';
 import { createStore } from '../../server/store/store.ts';
 import { districtDb, median, report } from './lib.ts';
 
@@ -24,10 +25,17 @@ const time = (f: () => unknown) => {
   return performance.now() - t;
 };
 
-// Ours: rollups → facts per branch → rules → roll-ups up the tree.
-const first = time(() => evaluateAll(live, asOf)); // fills the rollups and the kept facts; reported, not in the median
-const ours = Array.from({ length: RUNS }, () => time(() => evaluateAll(live, asOf)));
-const coldRuns = Array.from({ length: RUNS }, () => time(() => evaluateAll(cold, asOf)));
+// Ours: rollups → facts per branch → rules → roll-ups up the tree → the district's ranking.
+const full = (deps: EngineDeps) => {
+  const e = evaluateAll(deps, asOf);
+  const rows = [...e.orgs.values()]
+    .filter((o) => o.type === 'branch')
+    .map((o) => ({ code: o.code, name: store.dir.orgs.get(o.code)!.name, parentName: null, score: o.score, light: o.light.level }));
+  return rankBranches(rows);
+};
+const first = time(() => full(live)); // fills the rollups and the kept facts; reported, not in the median
+const ours = Array.from({ length: RUNS }, () => time(() => full(live)));
+const coldRuns = Array.from({ length: RUNS }, () => time(() => full(cold)));
 const loadOnly = Array.from({ length: RUNS }, () => time(() => loadBranchFacts(store.reader, store.dir, asOf)));
 const ev = evaluateAll(live, asOf);
 
@@ -70,8 +78,8 @@ store.close();
 const oursMs = median(ours);
 const baseMs = median(base);
 report('evaluation', [
-  { figure: 'evaluateAll (whole district), live model', value: oursMs, unit: 'ms', target: '< 1000 ms', note: `median of ${RUNS}; ${ev.orgs.size} orgs; members' facts kept between evaluations` },
-  { figure: 'evaluateAll, cold (all facts rebuilt)', value: median(coldRuns), unit: 'ms', note: `median of ${RUNS}` },
+  { figure: 'full evaluation + ranking (whole district), live model', value: oursMs, unit: 'ms', target: '< 1000 ms', note: `median of ${RUNS}; ${ev.orgs.size} orgs; members' facts kept between evaluations` },
+  { figure: 'full evaluation + ranking, cold (all facts rebuilt)', value: median(coldRuns), unit: 'ms', note: `median of ${RUNS}` },
   { figure: '  first evaluation after opening', value: first, unit: 'ms', note: 'includes reading the 13-month rollups into memory' },
   { figure: '  loadBranchFacts alone (cold)', value: median(loadOnly), unit: 'ms' },
   { figure: 'baseline: GROUP BY over raw facts', value: baseMs, unit: 'ms', note: `median of ${RUNS}; figures only, no rules` },
