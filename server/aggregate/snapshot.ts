@@ -65,6 +65,11 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
     const parent = o.parentCode ? dir.orgs.get(o.parentCode) : undefined;
     return parent ? `${parent.name}下属支部` : '某支部';
   };
+  /** A name shown beside its light: generalised like nameOf when that light is red or yellow. */
+  const nameBesideLight = (code: string): string => {
+    const level = ev.orgs.get(code)?.light.level;
+    return level === 'red' || level === 'yellow' ? nameOf(code) : dir.orgs.get(code)!.name;
+  };
   const parentName = (code: string) => {
     const p = dir.orgs.get(code)?.parentCode;
     return p ? dir.orgs.get(p)?.name ?? null : null;
@@ -107,7 +112,7 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
     .filter((p) => p.o.lng !== null && p.o.lat !== null)
     .map(({ code, o, v }) => ({
       code,
-      name: o.name,
+      name: nameBesideLight(code),
       parentCode: o.parentCode,
       lng: o.lng!,
       lat: o.lat!,
@@ -134,9 +139,9 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
   return {
     scope: {
       code: scope,
-      name: node.name,
+      name: nameBesideLight(scope),
       type: node.type,
-      path: [...ancestors(dir, scope).reverse(), scope].map((c) => ({ code: c, name: dir.orgs.get(c)!.name, type: dir.orgs.get(c)!.type })),
+      path: [...ancestors(dir, scope).reverse(), scope].map((c) => ({ code: c, name: nameBesideLight(c), type: dir.orgs.get(c)!.type })),
     },
     asOf,
     centreName: x.centreName,
@@ -187,8 +192,8 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
       points,
       regions: [...regionMap.values()].map((r) => ({ name: r.name, lng: r.lng / r.n, lat: r.lat / r.n, branches: r.n, red: r.red, yellow: r.yellow })),
     },
-    rankings: { total: ranked.length, top: ranked.slice(0, 50), bottom },
-    children: rankChildren(ev, dir, scope),
+    rankings: { total: ranked.length, top: ranked.slice(0, 50).map((r) => ({ ...r, name: nameBesideLight(r.code) })), bottom },
+    children: rankChildren(ev, dir, scope).map((r) => ({ ...r, name: nameBesideLight(r.code) })),
     warnings,
     measures,
     feed: x.feed.filter((f) => f.org === null || codeSet.has(f.org)).slice(0, 50),
