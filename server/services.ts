@@ -14,6 +14,7 @@ import { clockFor, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createLiveState, type ChangeNotice, type LiveState } from './aggregate/live-state.ts';
 import { createFactsLoader, loadApplicants } from './aggregate/load-facts.ts';
+import { publicOrgName } from './aggregate/public-name.ts';
 import { buildSnapshot, scopeMemberFacts } from './aggregate/snapshot.ts';
 import type { Evaluation } from './aggregate/engine.ts';
 import { createFeed, eventFeedItem, lightFeedItem, newestFeedItems, type Feed } from './push/feed.ts';
@@ -97,7 +98,9 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
 
   live.onChange((n: ChangeNotice) => {
     if (n.changes.length || n.all) lightsVersion += 1;
-    const items = n.changes.map((c) => lightFeedItem(c, store.dir)).filter((x) => x !== null);
+    const ev = live.current();
+    const publicName = (code: string) => publicOrgName(store.dir, ev, code, rules.privacy.smallBranchSize);
+    const items = n.changes.map((c) => lightFeedItem(c, store.dir, publicName)).filter((x) => x !== null);
     feed.add(items);
   });
 

@@ -11,6 +11,7 @@ import { pipelineCounts, rankBranches, type RulesConfig } from '../../shared/rul
 import { ancestors, type Directory } from '../store/directory.ts';
 import type { Evaluation } from './engine.ts';
 import { statusAt } from './load-facts.ts';
+import { publicOrgName } from './public-name.ts';
 import { branchesOf, currentMembers, descendants } from './structure.ts';
 
 export interface SnapshotExtras {
@@ -57,14 +58,7 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
   const memberFacts = x.members(scope);
   const publicWall = profile === 'public';
 
-  const nameOf = (code: string): string => {
-    const o = dir.orgs.get(code)!;
-    if (!publicWall || x.smallBranchSize === null || o.type !== 'branch') return o.name;
-    const size = ev.orgs.get(code)?.counts.members ?? 0;
-    if (size >= x.smallBranchSize) return o.name;
-    const parent = o.parentCode ? dir.orgs.get(o.parentCode) : undefined;
-    return parent ? `${parent.name}下属支部` : '某支部';
-  };
+  const nameOf = (code: string): string => (publicWall ? publicOrgName(dir, ev, code, x.smallBranchSize) : dir.orgs.get(code)!.name);
   /** A name shown beside its light: generalised like nameOf when that light is red or yellow. */
   const nameBesideLight = (code: string): string => {
     const level = ev.orgs.get(code)?.light.level;

@@ -81,12 +81,21 @@ export function newestFeedItems(events: readonly LiveEvent[], dir: Directory): {
   return out.reverse();
 }
 
-export function lightFeedItem(c: LightChange, dir: Directory): { public: FeedItem; named: FeedItem } | null {
+/** A light change as a feed line; `publicName` names the organisation for the public ring
+ * (a small branch turning red is not singled out there). */
+export function lightFeedItem(c: LightChange, dir: Directory, publicName: (code: string) => string): { public: FeedItem; named: FeedItem } | null {
   if (c.from === null || c.to === 'grey') return null;
   const org = dir.orgs.get(c.code);
   if (!org) return null;
   const why = c.light.reasons.map((r) => r.message).join('；');
-  const text = c.to === 'green' ? `${org.name} 转为${LIGHT_ZH.green}` : `${org.name} 转为${LIGHT_ZH[c.to]}：${why}`;
-  const item: FeedItem = { id: `light:${c.code}:${c.at}`, at: c.at, kind: 'light', org: c.code, orgName: org.name, text, level: c.to };
-  return { public: item, named: item };
+  const line = (name: string): FeedItem => ({
+    id: `light:${c.code}:${c.at}`,
+    at: c.at,
+    kind: 'light',
+    org: c.code,
+    orgName: name,
+    text: c.to === 'green' ? `${name} 转为${LIGHT_ZH.green}` : `${name} 转为${LIGHT_ZH[c.to]}：${why}`,
+    level: c.to,
+  });
+  return { public: line(c.to === 'green' ? org.name : publicName(c.code)), named: line(org.name) };
 }

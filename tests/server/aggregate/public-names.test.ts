@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../server/clock.ts';
 import { testConfig } from '../../../server/config.ts';
+import { publicOrgName } from '../../../server/aggregate/public-name.ts';
+import { lightFeedItem } from '../../../server/push/feed.ts';
 import { createServices, type Services } from '../../../server/services.ts';
 import { parseInstant } from '../../../shared/periods.ts';
 import { tinyDataset } from '../../helpers/tiny-dataset.ts';
@@ -37,5 +39,15 @@ describe('small branches on the public wall', () => {
   it('keep their names for leaders; organisations above branches keep theirs for everyone', () => {
     expect(JSON.stringify(s.snapshot('B2', 'leader'))).toContain(REAL);
     expect(s.snapshot('B2', 'public').scope.path.map((p) => p.name).slice(0, 2)).toEqual(['示范区委', '东湖街道党工委']);
+  });
+
+  it('are generalised in the public ticker when they turn red; the named ticker names them', () => {
+    const ev = s.live.current();
+    const change = { code: 'B2', at: ev.asOf, from: 'green' as const, to: 'red' as const, light: ev.orgs.get('B2')!.light };
+    const line = lightFeedItem(change, s.store.dir, (code) => publicOrgName(s.store.dir, ev, code, s.rules().privacy.smallBranchSize))!;
+    expect(line.public.orgName).toBe(GENERAL);
+    expect(line.public.text).toMatch(new RegExp(`^${GENERAL} 转为红灯`));
+    expect(line.public.text).not.toContain(REAL);
+    expect(line.named.text).toContain(REAL);
   });
 });
