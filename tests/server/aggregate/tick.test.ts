@@ -58,6 +58,8 @@ describe('daily tick', () => {
     const history = lightHistory(s.store.db, 'B2');
     expect(history[0]).toMatchObject({ level: 'red', previous: 'yellow', at: parseInstant('2026-04-02T08:00:00+08:00') });
     expect(history[0].reasons.map((r) => r.rule)).toContain('orgLife');
-    expect(s.feed.list('public').map((f) => f.text)).toContainEqual(expect.stringMatching(/^东湖社区第二支部 转为红灯：.*组织生活/));
+    expect(s.feed.list('leader').map((f) => f.text)).toContainEqual(expect.stringMatching(/^东湖社区第二支部 转为红灯：.*组织生活/));
+    // B2 has one member: the public ticker names it by its parent (privacy.smallBranchSize).
+    expect(s.feed.list('public').map((f) => f.text)).toContainEqual(expect.stringMatching(/^东湖街道党工委下属支部 转为红灯：.*组织生活/));
   });
 });
