@@ -29,7 +29,7 @@ export interface AppDeps {
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, bodyLimit: 1024 * 1024 });
   const services = deps.services ?? createServices(config, { clock: deps.clock });
-  const auth: Auth = createAuth(loadTokens(config.tokensFile), config.devOpenAccess);
+  const auth: Auth = createAuth(loadTokens(config.tokensFile));
   const auditRepo = createAuditRepo(services.store.db);
   const audit = (req: FastifyRequest, action: string, rows: number, detail?: unknown) =>
     auditRepo.record(services.clock.now(), auth.who(req), action, rows, detail);

@@ -14,8 +14,6 @@ export interface Config {
   rulesFile: string | null;
   dataDir: string;
   centreName: string;
-  /** Development switch: lets clients without a token use leader and operator routes. Never on in production. */
-  devOpenAccess: boolean;
   /** Coalescing window for socket deltas (ms). */
   deltaWindowMs: number;
   heartbeatMs: number;
@@ -73,7 +71,6 @@ export function readConfig(argv: string[], env: Record<string, string | undefine
     rulesFile: str('rules', 'VANGUARD_RULES', '') || null,
     dataDir,
     centreName: str('centre-name', 'VANGUARD_CENTRE_NAME', '锋领 · 智慧党建指挥中心'),
-    devOpenAccess: flags.has('dev-open-access') || env.VANGUARD_DEV_OPEN_ACCESS === '1',
     deltaWindowMs: 100,
     heartbeatMs: 5000,
     screenDir: str('screen', 'VANGUARD_SCREEN_DIR', 'dist/screen') || null,

@@ -40,12 +40,12 @@ export function loadTokens(file: string | null): TokenEntry[] {
 export interface Auth {
   /** The profile of a token: 'public' for none, null for a token that matches nothing. */
   resolve(token: string | undefined): Profile | null;
-  /** Throws 401/403 unless the request's profile reaches `need` (or the dev switch is on). */
+  /** Throws 401/403 unless the request's profile reaches `need`. */
   require(req: FastifyRequest, need: Profile): Profile;
   who(req: FastifyRequest): string;
 }
 
-export function createAuth(entries: TokenEntry[], devOpenAccess: boolean): Auth {
+export function createAuth(entries: TokenEntry[]): Auth {
   const match = (token: string) => {
     const h = createHash('sha256').update(token, 'utf8').digest();
     return entries.find((e) => timingSafeEqual(e.sha256, h)) ?? null;
@@ -68,13 +68,12 @@ export function createAuth(entries: TokenEntry[], devOpenAccess: boolean): Auth 
       if (token && !entry) throw new HttpError(401, 'unauthorized', 'unknown or revoked token');
       const profile: Profile = entry?.profile ?? 'public';
       if (RANK[profile] >= RANK[need]) return profile;
-      if (devOpenAccess) return need;
       if (!token) throw new HttpError(401, 'unauthorized', `this needs a ${need} token (Authorization: Bearer <token>)`);
       throw new HttpError(403, 'forbidden', `a ${profile} token cannot do this; it needs ${need}`);
     },
     who(req) {
       const token = req.headers.authorization?.replace(/^Bearer\s+/i, '');
-      return (token && match(token)?.name) || (devOpenAccess ? 'dev-open-access' : 'anonymous');
+      return (token && match(token)?.name) || 'anonymous';
     },
   };
 }
