@@ -3,7 +3,7 @@
 // without a token is `public`, a wrong token is refused, never downgraded silently.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import type { Profile } from '../../shared/socket.ts';
 import { ConfigError } from '../config.ts';
@@ -21,8 +21,9 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** A missing file means no tokens yet (everyone is `public`), never open access. */
 export function loadTokens(file: string | null): TokenEntry[] {
-  if (!file) return [];
+  if (!file || !existsSync(file)) return [];
   let json: { tokens?: { name?: unknown; profile?: unknown; sha256?: unknown }[] };
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
