@@ -10,11 +10,14 @@ import type { Config } from './config.ts';
 import { createAuth, loadTokens, type Auth } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { hardening } from './http/hardening.ts';
+import { accessRoutes } from './http/access-routes.ts';
 import { eventRoutes } from './http/event-routes.ts';
 import { importRoutes } from './http/import-routes.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { readRoutes } from './http/read-routes.ts';
+import { createSessions } from './http/sessions.ts';
 import { reportRoutes } from './http/report-routes.ts';
+import { createPairing } from './push/pairing.ts';
 import { pushPlugin } from './push/socket-plugin.ts';
 import { createServices, type Services } from './services.ts';
 import { createAuditRepo } from './store/audit-repo.ts';
@@ -29,7 +32,9 @@ export interface AppDeps {
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, bodyLimit: 1024 * 1024 });
   const services = deps.services ?? createServices(config, { clock: deps.clock });
-  const auth: Auth = createAuth(loadTokens(config.tokensFile));
+  const sessions = createSessions(services.clock);
+  const pairing = createPairing(services.clock);
+  const auth: Auth = createAuth(loadTokens(config.tokensFile), sessions);
   const auditRepo = createAuditRepo(services.store.db);
   const audit = (req: FastifyRequest, action: string, rows: number, detail?: unknown) =>
     auditRepo.record(services.clock.now(), auth.who(req), action, rows, detail);
@@ -37,7 +42,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('services', services);
   registerErrorHandler(app);
   await hardening(app);
-  await app.register(pushPlugin, { services, resolveProfile: auth.resolve });
+  await app.register(pushPlugin, { services, identify: auth.identify, pairing });
+  await app.register(accessRoutes, { auth, sessions, pairing, audit });
   await app.register(healthRoutes, { services });
   await app.register(readRoutes, { services, auth });
   await app.register(reportRoutes, { services, auth });

@@ -1,28 +1,40 @@
 // Socket.IO attached to fastify.server (our own small plugin: fastify-socket.io supports
 // Fastify 4 only). Rooms per scope and profile, so a profile's data never reaches a weaker room;
-// deltas coalesced per window; heartbeat for staleness; remote control of named walls.
+// deltas coalesced per window; heartbeat for staleness; remote control of named walls, which a
+// remote may drive only after pairing with that wall (its session names the wall it drives).
 
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
-import type { ClientToServerEvents, Profile, ServerToClientEvents } from '../../shared/socket.ts';
+import { isWallName, TOUR_ACTIONS, type ClientToServerEvents, type Profile, type ServerToClientEvents } from '../../shared/socket.ts';
 import type { ChangeNotice } from '../aggregate/live-state.ts';
 import type { Services } from '../services.ts';
 import { ScopeChannel } from './scope-channel.ts';
 import { epochMs } from '../clock.ts';
+import { atLeast } from '../http/auth.ts';
+import type { Identity } from '../http/sessions.ts';
+import type { Pairing } from './pairing.ts';
 
 /** A channel nobody watches is kept (and updated) this long, so a wall that blinks gets deltas, not a snapshot. */
 const IDLE_CHANNEL_MS = 60_000;
+/** A socket may ask for a new pairing code this often; a code lives five minutes anyway. */
+const CODE_INTERVAL_MS = 3000;
 
-export type VanguardIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { profile: Profile; walls: Set<string> }>;
-type VSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { profile: Profile; walls: Set<string> }>;
+export type VanguardIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type VSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+interface SocketData {
+  profile: Profile;
+  identity: Identity;
+  lastCodeAt: number;
+}
 
 export interface PushOptions {
   services: Services;
-  resolveProfile: (token: string | undefined) => Profile | null;
+  identify: (token: string | undefined) => Identity | null;
+  pairing: Pairing;
 }
 
 export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promise<void> {
-  const { services, resolveProfile } = opts;
+  const { services, identify, pairing } = opts;
   const io: VanguardIo = new Server(app.server, { path: '/socket.io', serveClient: false, cors: { origin: false } });
   const channels = new Map<string, ScopeChannel>();
   const dirty = new Set<string>();
@@ -61,10 +73,11 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
 
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown })?.token;
-    const profile = resolveProfile(typeof token === 'string' ? token : undefined);
-    if (!profile) return next(new Error('invalid token'));
-    socket.data.profile = profile;
-    socket.data.walls = new Set();
+    const identity = identify(typeof token === 'string' ? token : undefined);
+    if (!identity) return next(new Error('invalid token'));
+    socket.data.profile = identity.profile;
+    socket.data.identity = identity;
+    socket.data.lastCodeAt = 0;
     next();
   });
 
@@ -90,21 +103,64 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
       if (typeof msg?.scope === 'string') void socket.leave(`scope:${profile}:${msg.scope}`);
     });
     socket.on('wall:join', (msg) => {
-      if (typeof msg?.wall !== 'string' || !msg.wall) return;
-      socket.data.walls.add(msg.wall);
-      void socket.join(`wall:${msg.wall}`);
+      if (isWallName(msg?.wall)) void socket.join(`wall:${msg.wall}`);
     });
+
+    const forbidden = (message: string) => ({ error: 'forbidden', message });
+    const tooSoon = () => {
+      if (epochMs() - socket.data.lastCodeAt < CODE_INTERVAL_MS) return true;
+      socket.data.lastCodeAt = epochMs();
+      return false;
+    };
+    // Only a session from pairing names a wall to drive; a leader token alone drives none.
+    const mayDrive = (wall: unknown) => {
+      if (!atLeast(profile, 'leader')) return forbidden('remote control needs a leader token');
+      if (!isWallName(wall) || socket.data.identity.drives !== wall) return forbidden(`not paired with wall "${String(wall)}": pair with its code first`);
+      return null;
+    };
     socket.on('wall:navigate', (msg, ack) => {
-      if (profile === 'public') return ack?.({ error: 'forbidden', message: 'remote control needs a leader token' });
+      const refused = mayDrive(msg?.wall);
+      if (refused) return ack?.(refused);
       if (!services.store.dir.orgs.has(msg?.scope)) return ack?.({ error: 'not_found', message: `unknown scope "${msg?.scope}"` });
       io.to(`wall:${msg.wall}`).emit('wall:navigate', { wall: msg.wall, scope: msg.scope });
       ack?.({ ok: true });
     });
     socket.on('wall:tour', (msg, ack) => {
-      if (profile === 'public') return ack?.({ error: 'forbidden', message: 'remote control needs a leader token' });
-      io.to(`wall:${msg.wall}`).emit('wall:tour', msg);
+      const refused = mayDrive(msg?.wall);
+      if (refused) return ack?.(refused);
+      if (!TOUR_ACTIONS.includes(msg?.action)) return ack?.({ error: 'bad_request', message: `unknown tour action "${String(msg?.action)}"` });
+      const scene = Number.isInteger(msg.scene) ? { scene: msg.scene } : {};
+      io.to(`wall:${msg.wall}`).emit('wall:tour', { wall: msg.wall, action: msg.action, ...scene });
       ack?.({ ok: true });
     });
+    socket.on('wall:list', (ack) => {
+      if (typeof ack !== 'function') return;
+      if (!atLeast(profile, 'leader')) return ack(forbidden('the list of walls needs a leader token'));
+      const walls = [...io.sockets.adapter.rooms.keys()].filter((r) => r.startsWith('wall:')).map((r) => r.slice(5));
+      ack({ walls: walls.sort() });
+    });
+    socket.on('pair:request', (msg, ack) => {
+      if (typeof ack !== 'function') return;
+      if (msg?.wall !== undefined && !isWallName(msg.wall)) return ack({ error: 'bad_request', message: 'a wall name is letters, digits, "_", "." or "-"' });
+      if (tooSoon()) return ack({ error: 'too_many_requests', message: 'wait a few seconds before asking for another code' });
+      ack(pairing.issue({ wall: msg?.wall ?? null, socketId: socket.id }));
+    });
+    socket.on('pair:start', (msg, ack) => {
+      if (!atLeast(profile, 'leader')) return ack?.(forbidden('pairing with a wall needs a leader token'));
+      const wall = msg?.wall;
+      if (!isWallName(wall) || !io.sockets.adapter.rooms.has(`wall:${wall}`)) return ack?.({ error: 'not_found', message: `no wall "${String(wall)}" is connected` });
+      if (tooSoon()) return ack?.({ error: 'too_many_requests', message: 'wait a few seconds before asking for another code' });
+      // The code goes to the wall only: the remote learns it by reading the wall.
+      const issued = pairing.issue({ wall, socketId: null });
+      io.to(`wall:${wall}`).emit('pair:code', issued);
+      ack?.({ ok: true, expiresAt: issued.expiresAt });
+    });
+    socket.on('disconnect', () => pairing.forget(socket.id));
+  });
+
+  const offClaimed = pairing.onClaimed((c) => {
+    if (c.socketId && c.wallSession) io.to(c.socketId).emit('pair:granted', { token: c.wallSession.token, profile: 'leader', expiresAt: c.wallSession.expiresAt });
+    if (c.wall) io.to(`wall:${c.wall}`).emit('pair:code', null);
   });
 
   const heartbeat = setInterval(() => {
@@ -126,6 +182,7 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
   });
   app.addHook('onClose', async () => {
     offChange();
+    offClaimed();
     clearInterval(heartbeat);
     if (timer) clearTimeout(timer);
     await io.close();

@@ -19,7 +19,7 @@ describe('addToken', () => {
     expect(readFileSync(file, 'utf8')).not.toContain(wall);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const auth = createAuth(loadTokens(file));
-    expect([auth.resolve(wall), auth.resolve(desk), auth.resolve('guess'), auth.resolve(undefined)]).toEqual(['leader', 'operator', null, 'public']);
+    expect([auth.identify(wall)?.profile, auth.identify(desk)?.profile, auth.identify('guess'), auth.identify(undefined)?.profile]).toEqual(['leader', 'operator', null, 'public']);
   });
 
   it('refuses a name already there, a bad name, and a malformed file, leaving the file as it was', () => {
