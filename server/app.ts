@@ -29,6 +29,9 @@ export interface AppDeps {
   services?: Services;
 }
 
+/** Pages built beside the wall (vite.config.ts), served at /login, /pair and /remote. */
+const PAGES = new Set(['/login', '/pair', '/remote']);
+
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, bodyLimit: 1024 * 1024 });
   const services = deps.services ?? createServices(config, { clock: deps.clock });
@@ -57,8 +60,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const screen = config.screenDir && existsSync(config.screenDir) ? resolve(config.screenDir) : null;
   if (screen) await app.register(fastifyStatic, { root: screen, prefix: '/', wildcard: false });
   app.setNotFoundHandler((req, reply) => {
-    // Deep links (/org/…, /remote, /tour) load the single-page screen.
-    if (screen && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) return reply.sendFile('index.html');
+    // The small pages have their own entries; any other deep link (/org/…) loads the wall.
+    if (screen && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) {
+      const path = req.url.split('?')[0];
+      return reply.sendFile(PAGES.has(path) ? `${path.slice(1)}.html` : 'index.html');
+    }
     return reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url}` });
   });
   if (config.simulator) {
