@@ -39,16 +39,17 @@ export interface WallTourMsg {
   action: TourAction;
   scene?: number;
 }
-/** A pairing code for a wall to show in large digits until `expiresAt` (epoch ms). */
+/** A pairing code for a wall to show in large digits for `ttlMs` — a duration, not an instant,
+ * because a wall PC's clock and the server's need not agree. */
 export interface PairCodeMsg {
   code: string;
-  expiresAt: number;
+  ttlMs: number;
 }
 /** A short-lived session handed to a wall that asked for a code on /pair. */
 export interface PairGrantedMsg {
   token: string;
   profile: Profile;
-  expiresAt: number;
+  ttlMs: number;
 }
 export interface AckError {
   error: string;
@@ -79,5 +80,5 @@ export interface ClientToServerEvents {
   /** From a device on /pair: a code to show; whoever claims it gives this socket a session. */
   'pair:request': (msg: { wall?: string }, ack: (res: PairCodeMsg | AckError) => void) => void;
   /** From a remote (leader): ask the named wall to show a code; the code never comes back here. */
-  'pair:start': (msg: { wall: string }, ack?: (res: { ok: true; expiresAt: number } | AckError) => void) => void;
+  'pair:start': (msg: { wall: string }, ack?: (res: { ok: true; ttlMs: number } | AckError) => void) => void;
 }

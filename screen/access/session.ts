@@ -9,7 +9,6 @@ const REMOTE_KEY = 'vanguard.remote';
 export interface RemoteSession {
   wall: string;
   token: string;
-  expiresAt: number;
 }
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -25,10 +24,11 @@ export const getToken = (s = store()) => s?.getItem(TOKEN_KEY) ?? null;
 export const setToken = (token: string, s = store()) => s?.setItem(TOKEN_KEY, token);
 export const clearToken = (s = store()) => s?.removeItem(TOKEN_KEY);
 
-export function getRemote(now: number, s = store()): RemoteSession | null {
+/** Expiry is the server's to judge (clocks differ): a refused session is dropped on connect. */
+export function getRemote(s = store()): RemoteSession | null {
   try {
     const r = JSON.parse(s?.getItem(REMOTE_KEY) ?? 'null') as RemoteSession | null;
-    return r && typeof r.token === 'string' && typeof r.wall === 'string' && r.expiresAt > now ? r : null;
+    return r && typeof r.token === 'string' && typeof r.wall === 'string' ? r : null;
   } catch {
     return null;
   }
@@ -64,8 +64,8 @@ export async function claimCode(code: string, token: string, fetcher: typeof fet
     if (res.status === 429) return { ok: false, reason: 'limited' };
     if (res.status === 401 || res.status === 403) return { ok: false, reason: 'unauthorized' };
     if (!res.ok) return { ok: false, reason: 'invalid' };
-    const body = (await res.json()) as { wall: string | null; token: string | null; expiresAt: number | null };
-    const remote = body.wall && body.token && body.expiresAt ? { wall: body.wall, token: body.token, expiresAt: body.expiresAt } : null;
+    const body = (await res.json()) as { wall: string | null; token: string | null };
+    const remote = body.wall && body.token ? { wall: body.wall, token: body.token } : null;
     return { ok: true, wall: body.wall, remote };
   } catch {
     return { ok: false, reason: 'network' };

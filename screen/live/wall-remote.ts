@@ -39,7 +39,7 @@ export function bindWallRemote(deps: WallRemoteDeps): () => void {
     clearTimeout(hide);
     showCode(msg);
     // The code dies after five minutes on the server; it leaves the wall then too.
-    if (msg) hide = setTimeout(() => showCode(null), Math.max(0, msg.expiresAt - Date.now()));
+    if (msg) hide = setTimeout(() => showCode(null), msg.ttlMs);
   };
   socket.on('connect', join);
   socket.on('wall:navigate', onNavigate);

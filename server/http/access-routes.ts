@@ -9,7 +9,7 @@ import type { Pairing } from '../push/pairing.ts';
 import type { Auth } from './auth.ts';
 import { HttpError } from './errors.ts';
 import { accessRateLimit } from './hardening.ts';
-import type { Sessions } from './sessions.ts';
+import { SESSION_MS, type Sessions } from './sessions.ts';
 
 const LoginBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 512 }) });
 const PairBody = Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) });
@@ -39,6 +39,6 @@ export async function accessRoutes(app: FastifyInstance, opts: AccessOptions): P
     const remote = target.wall ? sessions.grant({ profile: 'leader', name: who.name, drives: target.wall }) : null;
     pairing.claimed({ ...target, wallSession });
     audit(req, 'pair', 1, { wall: target.wall, wallSession: wallSession !== null });
-    return { wall: target.wall, token: remote?.token ?? null, expiresAt: remote?.expiresAt ?? wallSession?.expiresAt ?? null };
+    return { wall: target.wall, token: remote?.token ?? null, ttlMs: remote ? SESSION_MS : null };
   });
 }

@@ -143,7 +143,8 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
       if (typeof ack !== 'function') return;
       if (msg?.wall !== undefined && !isWallName(msg.wall)) return ack({ error: 'bad_request', message: 'a wall name is letters, digits, "_", "." or "-"' });
       if (tooSoon()) return ack({ error: 'too_many_requests', message: 'wait a few seconds before asking for another code' });
-      ack(pairing.issue({ wall: msg?.wall ?? null, socketId: socket.id }));
+      const issued = pairing.issue({ wall: msg?.wall ?? null, socketId: socket.id });
+      ack({ code: issued.code, ttlMs: issued.expiresAt - services.clock.now() });
     });
     socket.on('pair:start', (msg, ack) => {
       if (!atLeast(profile, 'leader')) return ack?.(forbidden('pairing with a wall needs a leader token'));
@@ -152,14 +153,15 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
       if (tooSoon()) return ack?.({ error: 'too_many_requests', message: 'wait a few seconds before asking for another code' });
       // The code goes to the wall only: the remote learns it by reading the wall.
       const issued = pairing.issue({ wall, socketId: null });
-      io.to(`wall:${wall}`).emit('pair:code', issued);
-      ack?.({ ok: true, expiresAt: issued.expiresAt });
+      const ttlMs = issued.expiresAt - services.clock.now();
+      io.to(`wall:${wall}`).emit('pair:code', { code: issued.code, ttlMs });
+      ack?.({ ok: true, ttlMs });
     });
     socket.on('disconnect', () => pairing.forget(socket.id));
   });
 
   const offClaimed = pairing.onClaimed((c) => {
-    if (c.socketId && c.wallSession) io.to(c.socketId).emit('pair:granted', { token: c.wallSession.token, profile: 'leader', expiresAt: c.wallSession.expiresAt });
+    if (c.socketId && c.wallSession) io.to(c.socketId).emit('pair:granted', { token: c.wallSession.token, profile: 'leader', ttlMs: c.wallSession.expiresAt - services.clock.now() });
     if (c.wall) io.to(`wall:${c.wall}`).emit('pair:code', null);
   });
 

@@ -54,10 +54,12 @@ describe('wall remote', () => {
   it('shows a pairing code until it is claimed or expires', () => {
     vi.useFakeTimers({ now: 1_000_000 });
     const { socket, codes } = setup();
-    socket.fire('pair:code', { code: '123456', expiresAt: 1_000_000 + 300_000 });
+    socket.fire('pair:code', { code: '123456', ttlMs: 300_000 });
     socket.fire('pair:code', null);
-    socket.fire('pair:code', { code: '654321', expiresAt: 1_000_000 + 300_000 });
-    vi.advanceTimersByTime(300_000);
-    expect(codes).toEqual([{ code: '123456', expiresAt: 1_300_000 }, null, { code: '654321', expiresAt: 1_300_000 }, null]);
+    socket.fire('pair:code', { code: '654321', ttlMs: 300_000 });
+    vi.advanceTimersByTime(299_999);
+    expect(codes).toEqual([{ code: '123456', ttlMs: 300_000 }, null, { code: '654321', ttlMs: 300_000 }]);
+    vi.advanceTimersByTime(1);
+    expect(codes.at(-1)).toBeNull();
   });
 });
