@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('login, pairing and the remote in Chromium', { tim
     await tablet.page.locator('[data-testid="login-token"]').fill(LEADER_TOKEN);
     await tablet.page.locator('[data-testid="login-submit"]').click();
     expect(await tablet.page.locator('[data-testid="login-ok"]').innerText()).toContain('test-leader（领导）');
-    await tablet.page.locator('[data-testid="pair-code"]').fill(code);
+    await tablet.page.locator('[data-testid="login-pair-code"]').fill(code);
     await tablet.page.getByRole('button', { name: '配对' }).click();
     expect(await tablet.page.locator('[data-testid="pair-result"]').innerText()).toBe('配对成功 · hall-1');
     await tablet.page.screenshot({ path: join(ARTIFACTS, 'access-login.png') });
