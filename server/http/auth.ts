@@ -49,7 +49,7 @@ export interface Auth {
   who(req: FastifyRequest): string;
 }
 
-const PUBLIC: Identity = { profile: 'public', name: 'anonymous', drives: null };
+const PUBLIC: Identity = { profile: 'public', name: 'anonymous', drives: null, expiresAt: null };
 
 export function atLeast(profile: Profile, need: Profile): boolean {
   return RANK[profile] >= RANK[need];
@@ -61,7 +61,7 @@ export function createAuth(entries: TokenEntry[], sessions?: Sessions): Auth {
     if (token === undefined || token === '') return PUBLIC;
     const h = createHash('sha256').update(token, 'utf8').digest();
     const entry = entries.find((e) => timingSafeEqual(e.sha256, h));
-    if (entry) return { profile: entry.profile, name: entry.name, drives: null };
+    if (entry) return { profile: entry.profile, name: entry.name, drives: null, expiresAt: null };
     return sessions?.lookup(token) ?? null;
   };
   const identifyRequest = (req: FastifyRequest) => {

@@ -11,13 +11,15 @@ export interface Identity {
   profile: Profile;
   name: string;
   drives: string | null;
+  /** When a pairing session ends (server clock); null for tokens from the file and `public`. */
+  expiresAt: number | null;
 }
 
 /** A briefing or an inspection lasts a day at most; a wall kept longer holds a device token. */
 export const SESSION_MS = 8 * 60 * 60 * 1000;
 
 export interface Sessions {
-  grant(identity: Identity): { token: string; expiresAt: number };
+  grant(identity: Omit<Identity, 'expiresAt'>): { token: string; expiresAt: number };
   /** The identity of a live session token, null when unknown or expired. */
   lookup(token: string): Identity | null;
 }
@@ -40,7 +42,7 @@ export function createSessions(clock: Clock): Sessions {
     lookup(token) {
       const s = live.get(key(token));
       if (!s || s.expiresAt <= clock.now()) return null;
-      return { profile: s.profile, name: s.name, drives: s.drives };
+      return { profile: s.profile, name: s.name, drives: s.drives, expiresAt: s.expiresAt };
     },
   };
 }

@@ -108,6 +108,13 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
   const heartbeat = setInterval(() => {
     // The daily tick first: deadline rules move with the calendar, not with events.
     services.live.tick();
+    // A session checked at the handshake must also end on a socket that stays connected:
+    // closing the transport makes the client reconnect, and its expired token is refused then.
+    const now = services.clock.now();
+    for (const socket of io.sockets.sockets.values()) {
+      const ends = socket.data.identity.expiresAt;
+      if (ends !== null && ends <= now) socket.conn.close();
+    }
     for (const profile of ['public', 'leader', 'operator'] as const) {
       const seq: Record<string, number> = {};
       for (const ch of channels.values()) if (ch.profile === profile) seq[ch.scope] = ch.seq;

@@ -18,7 +18,8 @@ let url: string;
 const sockets: TestWall[] = [];
 beforeEach(async () => {
   clock = manualClock(parseInstant('2026-04-15T12:00:00+08:00')!);
-  app = await buildApp(testConfig({ tokensFile: testTokensFile() }), { clock });
+  // A fast heartbeat: it is where sessions that ended are cut from live sockets.
+  app = await buildApp(testConfig({ tokensFile: testTokensFile(), heartbeatMs: 100 }), { clock });
   app.services.importDataset(tinyDataset());
   url = await app.listen({ port: 0, host: '127.0.0.1' });
 });
@@ -122,6 +123,18 @@ describe('remote control', () => {
     expect((await app.inject({ method: 'POST', url: '/api/login', payload: { token } })).statusCode).toBe(401);
     const audit = (await app.inject({ url: '/api/audit', headers: asOperator })).json().entries;
     expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ who: 'test-leader', action: 'pair' })]));
+  });
+});
+
+describe('sessions end', () => {
+  it('a paired remote is cut when its session ends, and its token no longer connects', async () => {
+    const one = await wall('hall-1');
+    const remote = await pairRemote(one, 'hall-1');
+    const errors: string[] = [];
+    remote.socket.on('connect_error', (e) => errors.push(e.message));
+    clock.advance(8 * 60 * 60 * 1000);
+    await remote.waitFor(() => errors.includes('invalid token'), 3000);
+    expect(remote.socket.connected).toBe(false);
   });
 });
 
