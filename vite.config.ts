@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
@@ -13,6 +14,10 @@ export default defineConfig({
     outDir: '../dist/screen',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    // Separate small pages, so the wall's bundle carries none of the login, pairing or remote code.
+    rollupOptions: {
+      input: Object.fromEntries(['index', 'login', 'pair', 'remote'].map((page) => [page, resolve(import.meta.dirname, 'screen', `${page}.html`)])),
+    },
   },
   server: {
     proxy: {

@@ -10,11 +10,14 @@ import type { Config } from './config.ts';
 import { createAuth, loadTokens, type Auth } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { hardening } from './http/hardening.ts';
+import { accessRoutes } from './http/access-routes.ts';
 import { eventRoutes } from './http/event-routes.ts';
 import { importRoutes } from './http/import-routes.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { readRoutes } from './http/read-routes.ts';
+import { createSessions } from './http/sessions.ts';
 import { reportRoutes } from './http/report-routes.ts';
+import { createPairing } from './push/pairing.ts';
 import { pushPlugin } from './push/socket-plugin.ts';
 import { createServices, type Services } from './services.ts';
 import { createAuditRepo } from './store/audit-repo.ts';
@@ -26,10 +29,15 @@ export interface AppDeps {
   services?: Services;
 }
 
+/** Pages built beside the wall (vite.config.ts), served at /login, /pair and /remote. */
+const PAGES = new Set(['/login', '/pair', '/remote']);
+
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, bodyLimit: 1024 * 1024 });
   const services = deps.services ?? createServices(config, { clock: deps.clock });
-  const auth: Auth = createAuth(loadTokens(config.tokensFile), config.devOpenAccess);
+  const sessions = createSessions(services.clock);
+  const pairing = createPairing(services.clock);
+  const auth: Auth = createAuth(loadTokens(config.tokensFile), sessions);
   const auditRepo = createAuditRepo(services.store.db);
   const audit = (req: FastifyRequest, action: string, rows: number, detail?: unknown) =>
     auditRepo.record(services.clock.now(), auth.who(req), action, rows, detail);
@@ -37,7 +45,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('services', services);
   registerErrorHandler(app);
   await hardening(app);
-  await app.register(pushPlugin, { services, resolveProfile: auth.resolve });
+  await app.register(pushPlugin, { services, identify: auth.identify, pairing });
+  await app.register(accessRoutes, { auth, sessions, pairing, audit });
   await app.register(healthRoutes, { services });
   await app.register(readRoutes, { services, auth });
   await app.register(reportRoutes, { services, auth });
@@ -51,8 +60,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const screen = config.screenDir && existsSync(config.screenDir) ? resolve(config.screenDir) : null;
   if (screen) await app.register(fastifyStatic, { root: screen, prefix: '/', wildcard: false });
   app.setNotFoundHandler((req, reply) => {
-    // Deep links (/org/…, /remote, /tour) load the single-page screen.
-    if (screen && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) return reply.sendFile('index.html');
+    // The small pages have their own entries; any other deep link (/org/…) loads the wall.
+    if (screen && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) {
+      const path = req.url.split('?')[0];
+      return reply.sendFile(PAGES.has(path) ? `${path.slice(1)}.html` : 'index.html');
+    }
     return reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url}` });
   });
   if (config.simulator) {

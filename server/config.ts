@@ -14,14 +14,12 @@ export interface Config {
   rulesFile: string | null;
   dataDir: string;
   centreName: string;
-  /** Development switch: lets clients without a token use leader and operator routes. Never on in production. */
-  devOpenAccess: boolean;
   /** Coalescing window for socket deltas (ms). */
   deltaWindowMs: number;
   heartbeatMs: number;
   /** Where the built screen lives; null to serve no screen. */
   screenDir: string | null;
-  /** A file of hashed tokens (see README); null = none configured. */
+  /** The file of hashed tokens (see README; `npm run token` appends to it); null = none. */
   tokensFile: string | null;
   logLevel: string;
 }
@@ -30,7 +28,8 @@ export class ConfigError extends Error {}
 
 const FLAGS_WITH_VALUE = new Set(['db', 'port', 'host', 'clock', 'rules', 'data', 'centre-name', 'rate', 'tokens', 'screen', 'log-level']);
 
-export function parseFlags(argv: string[]): { flags: Map<string, string | true>; rest: string[] } {
+/** `extra` names a command's own flags that take a value (e.g. `npm run token -- --name x`). */
+export function parseFlags(argv: string[], extra: string[] = []): { flags: Map<string, string | true>; rest: string[] } {
   const flags = new Map<string, string | true>();
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -41,7 +40,7 @@ export function parseFlags(argv: string[]): { flags: Map<string, string | true>;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (inline !== undefined) flags.set(name, inline);
-    else if (FLAGS_WITH_VALUE.has(name)) {
+    else if (FLAGS_WITH_VALUE.has(name) || extra.includes(name)) {
       if (i + 1 >= argv.length) throw new ConfigError(`--${name} needs a value`);
       flags.set(name, argv[++i]);
     } else flags.set(name, true);
@@ -73,16 +72,16 @@ export function readConfig(argv: string[], env: Record<string, string | undefine
     rulesFile: str('rules', 'VANGUARD_RULES', '') || null,
     dataDir,
     centreName: str('centre-name', 'VANGUARD_CENTRE_NAME', '锋领 · 智慧党建指挥中心'),
-    devOpenAccess: flags.has('dev-open-access') || env.VANGUARD_DEV_OPEN_ACCESS === '1',
     deltaWindowMs: 50,
     heartbeatMs: 5000,
     screenDir: str('screen', 'VANGUARD_SCREEN_DIR', 'dist/screen') || null,
-    tokensFile: str('tokens', 'VANGUARD_TOKENS', '') || null,
+    // data/local/ is ignored by git: hashes of real tokens never land in the repository.
+    tokensFile: str('tokens', 'VANGUARD_TOKENS', `${dataDir}/local/tokens.json`) || null,
     logLevel: str('log-level', 'LOG_LEVEL', 'info'),
   };
 }
 
-/** Defaults for tests: an in-memory database, a frozen clock, no simulator, no screen. */
+/** Defaults for tests: an in-memory database, a frozen clock, no simulator, no screen, no tokens. */
 export function testConfig(over: Partial<Config> = {}): Config {
-  return { ...readConfig([], {}), db: ':memory:', port: 0, simulator: false, screenDir: null, logLevel: 'silent', ...over };
+  return { ...readConfig([], {}), db: ':memory:', port: 0, simulator: false, screenDir: null, tokensFile: null, logLevel: 'silent', ...over };
 }

@@ -16,6 +16,14 @@ export function readToken(storage: Pick<Storage, 'getItem'> | undefined = global
   }
 }
 
+function forgetToken(storage: Pick<Storage, 'removeItem'> | undefined = globalThis.sessionStorage): void {
+  try {
+    storage?.removeItem('vanguard.token');
+  } catch {
+    /* storage disabled: nothing was kept */
+  }
+}
+
 export function connectLive(scope: string, onUnknownScope?: (scope: string) => void): { socket: WallSocket; feed: LiveFeed } {
   const token = readToken();
   const socket: WallSocket = io({
@@ -23,6 +31,14 @@ export function connectLive(scope: string, onUnknownScope?: (scope: string) => v
     auth: token ? { token } : {},
     reconnection: true,
     reconnectionDelayMax: 10_000,
+  });
+  // A token the server refuses (a pairing session that expired, a revoked device token) would
+  // leave the wall dark: drop it and carry on as `public`, which never needs one.
+  socket.on('connect_error', (err) => {
+    if (err.message !== 'invalid token' || !token) return;
+    forgetToken();
+    socket.auth = {};
+    socket.connect();
   });
   const feed = createLiveFeed(socket as unknown as LiveSocket, { wall: useWallStore(), connection: useConnectionStore() }, { scope, onUnknownScope });
   return { socket, feed };

@@ -1,6 +1,7 @@
 // Presentation state: which arrangement of panels, its scale, language, and whether to animate.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { PairCodeMsg } from '../../shared/socket.ts';
 import { translator, type Lang } from '../i18n/index.ts';
 
 export type LayoutKind = 'wall' | 'wide16x9';
@@ -16,6 +17,8 @@ export const useUiStore = defineStore('ui', () => {
   /** True while the tab is hidden: charts, tweens and marquees hold still. */
   const paused = ref(false);
   const fixture = ref(false);
+  /** A code a remote asked this wall to show (pairing), until claimed or expired. */
+  const pairCode = ref<PairCodeMsg | null>(null);
 
   const t = computed(() => translator(lang.value));
 
@@ -38,6 +41,9 @@ export const useUiStore = defineStore('ui', () => {
   function setFixture(next: boolean) {
     fixture.value = next;
   }
+  function setPairCode(next: PairCodeMsg | null) {
+    pairCode.value = next;
+  }
 
-  return { layout, scale, pixelRatio, left, top, lang, fontsReady, paused, fixture, t, setViewport, setLang, setFontsReady, setPaused, setFixture };
+  return { layout, scale, pixelRatio, left, top, lang, fontsReady, paused, fixture, pairCode, t, setViewport, setLang, setFontsReady, setPaused, setFixture, setPairCode };
 });

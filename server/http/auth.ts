@@ -3,11 +3,12 @@
 // without a token is `public`, a wrong token is refused, never downgraded silently.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { FastifyRequest } from 'fastify';
 import type { Profile } from '../../shared/socket.ts';
 import { ConfigError } from '../config.ts';
 import { HttpError } from './errors.ts';
+import type { Identity, Sessions } from './sessions.ts';
 
 export interface TokenEntry {
   name: string;
@@ -21,8 +22,9 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/** A missing file means no tokens yet (everyone is `public`), never open access. */
 export function loadTokens(file: string | null): TokenEntry[] {
-  if (!file) return [];
+  if (!file || !existsSync(file)) return [];
   let json: { tokens?: { name?: unknown; profile?: unknown; sha256?: unknown }[] };
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -38,44 +40,54 @@ export function loadTokens(file: string | null): TokenEntry[] {
 }
 
 export interface Auth {
-  /** The profile of a token: 'public' for none, null for a token that matches nothing. */
-  resolve(token: string | undefined): Profile | null;
-  /** Throws 401/403 unless the request's profile reaches `need` (or the dev switch is on). */
-  require(req: FastifyRequest, need: Profile): Profile;
+  /** Who a token is: `public` for none, null for a token that matches nothing (or has expired). */
+  identify(token: string | undefined): Identity | null;
+  /** The identity of a request; throws 401 for a bad token. */
+  identifyRequest(req: FastifyRequest): Identity;
+  /** Throws 401/403 unless the request's profile reaches `need`. */
+  require(req: FastifyRequest, need: Profile): Identity;
   who(req: FastifyRequest): string;
 }
 
-export function createAuth(entries: TokenEntry[], devOpenAccess: boolean): Auth {
-  const match = (token: string) => {
+const PUBLIC: Identity = { profile: 'public', name: 'anonymous', drives: null, expiresAt: null };
+
+export function atLeast(profile: Profile, need: Profile): boolean {
+  return RANK[profile] >= RANK[need];
+}
+
+/** Tokens from the file (devices and people), then short-lived sessions from pairing. */
+export function createAuth(entries: TokenEntry[], sessions?: Sessions): Auth {
+  const identify = (token: string | undefined): Identity | null => {
+    if (token === undefined || token === '') return PUBLIC;
     const h = createHash('sha256').update(token, 'utf8').digest();
-    return entries.find((e) => timingSafeEqual(e.sha256, h)) ?? null;
+    const entry = entries.find((e) => timingSafeEqual(e.sha256, h));
+    if (entry) return { profile: entry.profile, name: entry.name, drives: null, expiresAt: null };
+    return sessions?.lookup(token) ?? null;
   };
-  const bearer = (req: FastifyRequest) => {
+  const identifyRequest = (req: FastifyRequest) => {
     const h = req.headers.authorization;
-    if (!h) return undefined;
+    if (!h) return PUBLIC;
     const m = /^Bearer\s+(\S+)$/i.exec(h);
     if (!m) throw new HttpError(401, 'unauthorized', 'Authorization header must be "Bearer <token>"');
-    return m[1];
+    const who = identify(m[1]);
+    if (!who) throw new HttpError(401, 'unauthorized', 'unknown, revoked or expired token');
+    return who;
   };
   return {
-    resolve(token) {
-      if (token === undefined || token === '') return 'public';
-      return match(token)?.profile ?? null;
-    },
+    identify,
+    identifyRequest,
     require(req, need) {
-      const token = bearer(req);
-      const entry = token ? match(token) : null;
-      if (token && !entry) throw new HttpError(401, 'unauthorized', 'unknown or revoked token');
-      const profile: Profile = entry?.profile ?? 'public';
-      if (RANK[profile] >= RANK[need]) return profile;
-      if (devOpenAccess) return need;
-      if (!token) throw new HttpError(401, 'unauthorized', `this needs a ${need} token (Authorization: Bearer <token>)`);
-      throw new HttpError(403, 'forbidden', `a ${profile} token cannot do this; it needs ${need}`);
+      const who = identifyRequest(req);
+      if (atLeast(who.profile, need)) return who;
+      if (who.profile === 'public') throw new HttpError(401, 'unauthorized', `this needs a ${need} token (Authorization: Bearer <token>)`);
+      throw new HttpError(403, 'forbidden', `a ${who.profile} token cannot do this; it needs ${need}`);
     },
     who(req) {
-      const token = req.headers.authorization?.replace(/^Bearer\s+/i, '');
-      return (token && match(token)?.name) || (devOpenAccess ? 'dev-open-access' : 'anonymous');
+      try {
+        return identifyRequest(req).name;
+      } catch {
+        return 'anonymous';
+      }
     },
   };
 }
-

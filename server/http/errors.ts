@@ -23,7 +23,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) req.log.error(err);
-    const error = err.validation ? 'bad_request' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status >= 500 ? 'internal' : 'bad_request';
+    const error = err.validation ? 'bad_request' : status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'too_many_requests' : status >= 500 ? 'internal' : 'bad_request';
     return reply.status(status).send({ error, message: status >= 500 ? 'internal error' : err.message });
   });
 }

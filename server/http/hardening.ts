@@ -36,3 +36,8 @@ export async function hardening(app: FastifyInstance): Promise<void> {
 }
 
 export const writeRateLimit = { rateLimit: { max: WRITE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };
+
+/** Login and pairing claims: a person types these, so 10 a minute per address is plenty, and
+ * it keeps guessing a token or a six-digit code out of reach. */
+export const ACCESS_LIMIT_PER_MINUTE = 10;
+export const accessRateLimit = { rateLimit: { max: ACCESS_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };

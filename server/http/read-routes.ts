@@ -74,8 +74,7 @@ export async function readRoutes(app: FastifyInstance, opts: { services: Service
   app.get<{ Querystring: Q }>('/api/snapshot', async (req) => {
     const asOf = parseAt(s, req.query.at);
     const scope = scopeOrRoot(s, req.query.scope);
-    let profile: 'public' | 'leader' = 'public';
-    if (req.headers.authorization) profile = auth.require(req, 'leader') === 'public' ? 'public' : 'leader';
+    const profile = auth.identifyRequest(req).profile === 'public' ? 'public' : 'leader';
     return s.snapshot(scope, profile, s.live.at(asOf));
   });
 

@@ -1,6 +1,7 @@
 // Socket.IO attached to fastify.server (our own small plugin: fastify-socket.io supports
 // Fastify 4 only). Rooms per scope and profile, so a profile's data never reaches a weaker room;
-// deltas coalesced per window; heartbeat for staleness; remote control of named walls.
+// deltas coalesced per window; heartbeat for staleness; remote control of named walls, which a
+// remote may drive only after pairing with that wall (its session names the wall it drives).
 
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
@@ -9,20 +10,29 @@ import type { ChangeNotice } from '../aggregate/live-state.ts';
 import type { Services } from '../services.ts';
 import { ScopeChannel } from './scope-channel.ts';
 import { epochMs } from '../clock.ts';
+import type { Identity } from '../http/sessions.ts';
+import type { Pairing } from './pairing.ts';
+import { bindRemoteControl, deliverClaims } from './remote-control.ts';
 
 /** A channel nobody watches is kept (and updated) this long, so a wall that blinks gets deltas, not a snapshot. */
 const IDLE_CHANNEL_MS = 60_000;
 
-export type VanguardIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { profile: Profile; walls: Set<string> }>;
-type VSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { profile: Profile; walls: Set<string> }>;
+export type VanguardIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type VSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export interface SocketData {
+  profile: Profile;
+  identity: Identity;
+  lastCodeAt: number;
+}
 
 export interface PushOptions {
   services: Services;
-  resolveProfile: (token: string | undefined) => Profile | null;
+  identify: (token: string | undefined) => Identity | null;
+  pairing: Pairing;
 }
 
 export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promise<void> {
-  const { services, resolveProfile } = opts;
+  const { services, identify, pairing } = opts;
   const io: VanguardIo = new Server(app.server, { path: '/socket.io', serveClient: false, cors: { origin: false } });
   const channels = new Map<string, ScopeChannel>();
   const dirty = new Set<string>();
@@ -64,10 +74,11 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
 
   io.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown })?.token;
-    const profile = resolveProfile(typeof token === 'string' ? token : undefined);
-    if (!profile) return next(new Error('invalid token'));
-    socket.data.profile = profile;
-    socket.data.walls = new Set();
+    const identity = identify(typeof token === 'string' ? token : undefined);
+    if (!identity) return next(new Error('invalid token'));
+    socket.data.profile = identity.profile;
+    socket.data.identity = identity;
+    socket.data.lastCodeAt = 0;
     next();
   });
 
@@ -92,27 +103,21 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
     socket.on('unsubscribe', (msg) => {
       if (typeof msg?.scope === 'string') void socket.leave(`scope:${profile}:${msg.scope}`);
     });
-    socket.on('wall:join', (msg) => {
-      if (typeof msg?.wall !== 'string' || !msg.wall) return;
-      socket.data.walls.add(msg.wall);
-      void socket.join(`wall:${msg.wall}`);
-    });
-    socket.on('wall:navigate', (msg, ack) => {
-      if (profile === 'public') return ack?.({ error: 'forbidden', message: 'remote control needs a leader token' });
-      if (!services.store.dir.orgs.has(msg?.scope)) return ack?.({ error: 'not_found', message: `unknown scope "${msg?.scope}"` });
-      io.to(`wall:${msg.wall}`).emit('wall:navigate', { wall: msg.wall, scope: msg.scope });
-      ack?.({ ok: true });
-    });
-    socket.on('wall:tour', (msg, ack) => {
-      if (profile === 'public') return ack?.({ error: 'forbidden', message: 'remote control needs a leader token' });
-      io.to(`wall:${msg.wall}`).emit('wall:tour', msg);
-      ack?.({ ok: true });
-    });
+    bindRemoteControl(io, socket, { services, pairing });
   });
+
+  const offClaimed = deliverClaims(io, pairing, services.clock);
 
   const heartbeat = setInterval(() => {
     // The daily tick first: deadline rules move with the calendar, not with events.
     services.live.tick();
+    // A session checked at the handshake must also end on a socket that stays connected:
+    // closing the transport makes the client reconnect, and its expired token is refused then.
+    const now = services.clock.now();
+    for (const socket of io.sockets.sockets.values()) {
+      const ends = socket.data.identity.expiresAt;
+      if (ends !== null && ends <= now) socket.conn.close();
+    }
     for (const profile of ['public', 'leader', 'operator'] as const) {
       const seq: Record<string, number> = {};
       for (const ch of channels.values()) if (ch.profile === profile) seq[ch.scope] = ch.seq;
@@ -129,6 +134,7 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
   });
   app.addHook('onClose', async () => {
     offChange();
+    offClaimed();
     clearInterval(heartbeat);
     if (timer) clearTimeout(timer);
     await io.close();

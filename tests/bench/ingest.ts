@@ -1,5 +1,5 @@
 // 5. ingest: the server as a child process on a copy of the district database
-// (--no-simulator --dev-open-access --log-level warn); this process posts batches of 1,000 valid
+// (--no-simulator --log-level warn, the test tokens); this process posts batches of 1,000 valid
 // events with unique ids for ~10 s, first on one connection, then on 3 concurrent connections.
 // The server answers only after the transaction commits, so accepted = durable.
 // Run alone: npx tsx tests/bench/ingest.ts [seconds=10] [batch=1000] [connections=3]
@@ -13,7 +13,7 @@ const CONNS = Number(process.argv[4] ?? 3);
 
 const db = copyDb(districtDb(), 'ingest.db');
 const members = await memberIds(db);
-const server = await spawnServer(db, ['--no-simulator', '--dev-open-access']);
+const server = await spawnServer(db, ['--no-simulator']);
 let serial = 0;
 
 async function phase(name: string, connections: number) {

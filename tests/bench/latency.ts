@@ -23,7 +23,7 @@ const members = await memberIds(districtDb());
 async function run(mode: 'push' | 'poll') {
   // A fresh copy per mode: the event ids of one mode would be duplicates in the other.
   const db = copyDb(districtDb(), `latency-${mode}.db`);
-  const server = await spawnServer(db, ['--no-simulator', '--dev-open-access']);
+  const server = await spawnServer(db, ['--no-simulator']);
   try {
     await waitFor200(`${server.url}/api/health`);
     const scope = ((await (await fetch(`${server.url}/api/config`)).json()) as { scope: string }).scope;

@@ -9,6 +9,7 @@ import { request as httpRequest } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemo } from '../../server/cli/demo-build.ts';
+import { asOperator, testTokensFile } from '../helpers/tokens.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const ARTIFACT = join(ROOT, 'tests/artifacts/bench.json');
@@ -122,13 +123,13 @@ export interface ServerProc {
   stop(): Promise<void>;
 }
 
-/** `node --import tsx server/main.ts --db … --port … --host 127.0.0.1 …` as a child process (real clock). */
+/** `node --import tsx server/main.ts --db … --port … --host 127.0.0.1 --tokens …` as a child process (real clock, the test tokens). */
 export async function spawnServer(db: string, extra: string[] = []): Promise<ServerProc> {
   const port = await freePort();
   const spawnedAt = nowMs();
   // VANGUARD_BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
   const nodeArgs = (process.env.VANGUARD_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--data', join(benchDir(), 'data'), '--log-level', 'warn', ...extra], {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--data', join(benchDir(), 'data'), '--log-level', 'warn', '--tokens', testTokensFile(), ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -178,10 +179,10 @@ export function isMain(url: string): boolean {
   return process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(url);
 }
 
-/** POST a JSON body over a keep-alive agent (node:http; one socket per concurrent request). */
+/** POST a JSON body as the test operator over a keep-alive agent (node:http; one socket per concurrent request). */
 export function postJson(agent: import('node:http').Agent, url: string, body: string): Promise<{ status: number; json: unknown }> {
   return new Promise((res, rej) => {
-    const req = httpRequest(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (r) => {
+    const req = httpRequest(url, { method: 'POST', agent, headers: { ...asOperator, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (r) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => {

@@ -55,7 +55,7 @@ function smallText(page: Page) {
 describe.skipIf(!existsSync(CHROMIUM))('drill-down on the real server, in Chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     const screenDir = await buildScreen(ROOT, 'drill');
-    app = await buildApp(testConfig({ db: ':memory:', screenDir, devOpenAccess: false }), {
+    app = await buildApp(testConfig({ db: ':memory:', screenDir }), {
       clock: manualClock(parseInstant('2026-04-15T12:00:00+08:00')!),
     });
     app.services.importDataset(tinyDataset());

@@ -13,6 +13,7 @@ import { manualClock } from '../../server/clock.ts';
 import { testConfig } from '../../server/config.ts';
 import { parseInstant } from '../../shared/periods.ts';
 import { tinyDataset } from '../helpers/tiny-dataset.ts';
+import { asOperator, testTokensFile } from '../helpers/tokens.ts';
 import { buildScreen } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -22,9 +23,10 @@ let browser: Browser;
 let screenDir: string;
 let app: FastifyInstance;
 const db = join(mkdtempSync(join(tmpdir(), 'vanguard-e2e-')), 'wall.db');
+const tokensFile = testTokensFile();
 
 async function startServer(port = 0): Promise<string> {
-  app = await buildApp(testConfig({ db, screenDir, devOpenAccess: true }), { clock: manualClock(NOW) });
+  app = await buildApp(testConfig({ db, screenDir, tokensFile }), { clock: manualClock(NOW) });
   if (!app.services.store.dir.root) app.services.importDataset(tinyDataset());
   return app.listen({ port, host: '127.0.0.1' });
 }
@@ -62,7 +64,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the wall on the real server', { timeout:
     const posted = Date.now();
     const res = await fetch(`${url}/api/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...asOperator, 'content-type': 'application/json' },
       body: JSON.stringify([
         { id: 'e1', type: 'meeting.held', at: '2026-04-15T11:00:00+08:00', meetingId: 'L1', org: 'B1', kind: 'party_lesson' },
         { id: 'e2', type: 'attendance.checked_in', at: '2026-04-15T11:01:00+08:00', meetingId: 'L1', member: 'M1' },
@@ -81,7 +83,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the wall on the real server', { timeout:
     await startServer(port);
     await fetch(`${url}/api/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...asOperator, 'content-type': 'application/json' },
       body: JSON.stringify([{ id: 'e4', type: 'attendance.checked_in', at: '2026-04-15T11:03:00+08:00', meetingId: 'L1', member: 'M3' }]),
     });
     await until(async () => (await badge(page))?.includes('live') && (await checkins(page))?.trim() === '3', 20_000);

@@ -11,7 +11,7 @@ describe('readConfig: flags of CONTRACTS §5, env as fallback', () => {
   it.each([
     [['--db', 'x.db', '--port', '0', '--no-simulator'], {}, { db: 'x.db', port: 0, simulator: false }],
     [['--clock', '2026-04-01T00:30:00+08:00'], {}, { clock: Date.parse('2026-03-31T16:30:00Z') }],
-    [[], { VANGUARD_DB: 'env.db', PORT: '8080' }, { db: 'env.db', port: 8080, simulator: true, devOpenAccess: false }],
+    [[], { VANGUARD_DB: 'env.db', PORT: '8080' }, { db: 'env.db', port: 8080, simulator: true }],
     [['--host=0.0.0.0'], {}, { host: '0.0.0.0' }],
   ])('%j %j', (argv, env, expected) => {
     expect(readConfig(argv, env)).toMatchObject(expected);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createStore } from '../../server/store/store.ts';
 import { tinyDataset } from '../helpers/tiny-dataset.ts';
+import { asOperator, testTokensFile } from '../helpers/tokens.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -17,7 +18,7 @@ describe('durability', () => {
     seed.importDataset(tinyDataset());
     seed.close();
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--db', db, '--port', '0', '--no-simulator', '--dev-open-access', '--log-level', 'warn', '--screen', ''], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--db', db, '--port', '0', '--no-simulator', '--tokens', testTokensFile(), '--log-level', 'warn', '--screen', ''], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d) => {
@@ -30,7 +31,7 @@ describe('durability', () => {
     });
 
     const events = Array.from({ length: 500 }, (_, i) => ({ id: `k${i}`, type: 'dues.paid', at: '2026-04-15T10:00:00+08:00', member: `M${(i % 4) + 1}`, month: '2026-04', amount: 1 }));
-    const res = await fetch(`${url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(events) });
+    const res = await fetch(`${url}/api/events`, { method: 'POST', headers: { ...asOperator, 'content-type': 'application/json' }, body: JSON.stringify(events) });
     expect(await res.json()).toEqual({ accepted: 500, duplicates: 0 });
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));

@@ -7,12 +7,13 @@ import { testConfig } from '../../../server/config.ts';
 import { WRITE_LIMIT_PER_MINUTE } from '../../../server/http/hardening.ts';
 import { parseInstant } from '../../../shared/periods.ts';
 import { tinyDataset } from '../../helpers/tiny-dataset.ts';
+import { asLeader, asOperator, testTokensFile } from '../../helpers/tokens.ts';
 
 let app: FastifyInstance;
 const NOW = parseInstant('2026-04-15T12:00:00+08:00')!;
 
 beforeEach(async () => {
-  app = await buildApp(testConfig({ devOpenAccess: true }), { clock: manualClock(NOW) });
+  app = await buildApp(testConfig({ tokensFile: testTokensFile() }), { clock: manualClock(NOW) });
   app.services.importDataset(tinyDataset());
 });
 afterEach(async () => app.close());
@@ -59,18 +60,18 @@ describe('events API', () => {
   const lesson = { id: 'e1', type: 'meeting.held', at: '2026-04-15T10:30:00+08:00', meetingId: 'L1', org: 'B1', kind: 'party_lesson' };
 
   it('accepts a batch, counts duplicates, and double-counts nothing', async () => {
-    const first = await app.inject({ method: 'POST', url: '/api/events', payload: [lesson, checkIn('e2', 'M1')] });
+    const first = await app.inject({ method: 'POST', url: '/api/events', headers: asOperator, payload: [lesson, checkIn('e2', 'M1')] });
     expect(first.json()).toEqual({ accepted: 2, duplicates: 0 });
-    const again = await app.inject({ method: 'POST', url: '/api/events', payload: [lesson, checkIn('e2', 'M1'), checkIn('e3', 'M2')] });
+    const again = await app.inject({ method: 'POST', url: '/api/events', headers: asOperator, payload: [lesson, checkIn('e2', 'M1'), checkIn('e3', 'M2')] });
     expect(again.json()).toEqual({ accepted: 1, duplicates: 2 });
     const row = app.services.store.db.prepare("SELECT meetings, att_expected, att_present FROM org_month WHERE org_code='B1' AND month='2026-04' AND kind='party_lesson'").get();
     expect(row).toEqual({ meetings: 1, att_expected: 3, att_present: 2 });
   });
 
   it('takes NDJSON and a single object', async () => {
-    const nd = await app.inject({ method: 'POST', url: '/api/events', headers: { 'content-type': 'application/x-ndjson' }, payload: `${JSON.stringify(lesson)}\n${JSON.stringify(checkIn('e2', 'M1'))}\n` });
+    const nd = await app.inject({ method: 'POST', url: '/api/events', headers: { ...asOperator, 'content-type': 'application/x-ndjson' }, payload: `${JSON.stringify(lesson)}\n${JSON.stringify(checkIn('e2', 'M1'))}\n` });
     expect(nd.json()).toEqual({ accepted: 2, duplicates: 0 });
-    const one = await app.inject({ method: 'POST', url: '/api/events', payload: checkIn('e3', 'M2') });
+    const one = await app.inject({ method: 'POST', url: '/api/events', headers: asOperator, payload: checkIn('e3', 'M2') });
     expect(one.json()).toEqual({ accepted: 1, duplicates: 0 });
   });
 
@@ -79,6 +80,7 @@ describe('events API', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/events',
+      headers: asOperator,
       payload: [lesson, { id: 'x1', type: 'dues.paid', at: '2026-04-15T10:00:00+08:00', member: 'M404', month: '2026-04', amount: 10 }, { id: 'x2', type: 'nope', at: '2026-04-15T10:00:00+08:00' }, { id: 'x3', type: 'dues.paid', at: '2026-04-15T10:00:00+08:00', member: 'M1', month: '2026-04', amount: -5 }],
     });
     expect(res.statusCode).toBe(400);
@@ -93,18 +95,19 @@ describe('events API', () => {
   });
 
   it('refuses events in the future and before 2000', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/events', payload: [{ ...lesson, at: '2027-01-01T00:00:00+08:00' }, { ...lesson, id: 'e9', meetingId: 'L9', at: '1999-12-31T00:00:00+08:00' }] });
+    const res = await app.inject({ method: 'POST', url: '/api/events', headers: asOperator, payload: [{ ...lesson, at: '2027-01-01T00:00:00+08:00' }, { ...lesson, id: 'e9', meetingId: 'L9', at: '1999-12-31T00:00:00+08:00' }] });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { message: string }) => e.message)).toEqual([expect.stringMatching(/future/), expect.stringMatching(/before 2000/)]);
   });
 });
 
-describe('events API without the development switch', () => {
-  it('needs an operator token', async () => {
-    const locked = await buildApp(testConfig(), { clock: manualClock(NOW) });
-    const res = await locked.inject({ method: 'POST', url: '/api/events', payload: [] });
-    expect(res.statusCode).toBe(401);
-    await locked.close();
+describe('events API without an operator token', () => {
+  it('is refused: 401 without a token, 403 with a leader token, and nothing is written', async () => {
+    const before = app.services.store.counts().events;
+    const event = { id: 'n1', type: 'dues.paid', at: '2026-04-15T10:00:00+08:00', member: 'M1', month: '2026-04', amount: 1 };
+    expect((await app.inject({ method: 'POST', url: '/api/events', payload: [event] })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/events', headers: asLeader, payload: [event] })).statusCode).toBe(403);
+    expect(app.services.store.counts().events).toBe(before);
   });
 });
 
@@ -115,10 +118,10 @@ describe('import API', () => {
       'members.csv': csv(['id,name,org_code,status', 'M10,周新,B2,full']),
       'meetings.csv': csv(['id,org_code,kind,held_at', 'X1,B2,theme_day,2026-04-10T15:00:00+08:00']),
     };
-    const res = await app.inject({ method: 'POST', url: '/api/import', payload: { files } });
+    const res = await app.inject({ method: 'POST', url: '/api/import', headers: asOperator, payload: { files } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ rows: 2, added: { members: 1, meetings: 1 } });
-    const again = await app.inject({ method: 'POST', url: '/api/import', payload: { files } });
+    const again = await app.inject({ method: 'POST', url: '/api/import', headers: asOperator, payload: { files } });
     expect(again.json()).toMatchObject({ added: { members: 0, meetings: 0 } });
   });
 
@@ -127,6 +130,7 @@ describe('import API', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/import',
+      headers: asOperator,
       payload: { files: { 'members.csv': csv(['id,name,org_code,status', 'M11,钱进,B2,full', 'M12,孙立,NOPE,full', 'M13,李四,B2,retired']) } },
     });
     expect(res.statusCode).toBe(400);
@@ -140,7 +144,7 @@ describe('import API', () => {
   });
 
   it('refuses a body that is not a workbook', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/import', headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: Buffer.from('not a zip') });
+    const res = await app.inject({ method: 'POST', url: '/api/import', headers: { ...asOperator, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: Buffer.from('not a zip') });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].reason).toMatch(/xlsx|workbook|zip/i);
   });
@@ -155,7 +159,7 @@ describe('hardening', () => {
   });
 
   it('rate-limits writes', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/events', payload: [] });
+    const res = await app.inject({ method: 'POST', url: '/api/events', headers: asOperator, payload: [] });
     expect(res.headers['x-ratelimit-limit']).toBe(String(WRITE_LIMIT_PER_MINUTE));
   });
 });

@@ -7,10 +7,11 @@ import { manualClock } from '../../../server/clock.ts';
 import { testConfig } from '../../../server/config.ts';
 import { parseInstant } from '../../../shared/periods.ts';
 import { tinyDataset } from '../../helpers/tiny-dataset.ts';
+import { asLeader, testTokensFile } from '../../helpers/tokens.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildApp(testConfig({ devOpenAccess: true }), { clock: manualClock(parseInstant('2026-04-15T12:00:00+08:00')!) });
+  app = await buildApp(testConfig({ tokensFile: testTokensFile() }), { clock: manualClock(parseInstant('2026-04-15T12:00:00+08:00')!) });
   app.services.importDataset(tinyDataset());
 });
 afterAll(async () => app.close());
@@ -62,7 +63,7 @@ describe('B1: committee, one group, three members', () => {
   });
 
   it('members: names, lights, streaks for a leader', async () => {
-    const res = await app.inject('/api/orgs/B1/members');
+    const res = await app.inject({ url: '/api/orgs/B1/members', headers: asLeader });
     const byId = Object.fromEntries(res.json().members.map((m: { id: string }) => [m.id, m]));
     expect(byId.M3).toMatchObject({ name: '王小明', status: 'probationary', absenceStreak: 1 });
     expect(byId.M3.light.level).toBe('red');

@@ -47,6 +47,11 @@ const routes: [string, string, unknown, Record<Who, number>][] = [
   ['POST', '/api/events', event, { none: 401, leader: 403, operator: 200, wrong: 401 }],
   ['POST', '/api/import', { files: { 'tasks.csv': 'id,org_code,title,due_on\nPT1,B1,学习计划,2026-06-30\n' } }, { none: 401, leader: 403, operator: 200, wrong: 401 }],
   ['GET', '/api/audit', undefined, { none: 401, leader: 403, operator: 200, wrong: 401 }],
+  // Login reads the token from the body, whatever the header: any caller may ask, a wrong token is 401.
+  ['POST', '/api/login', { token: TOKENS.leader }, { none: 200, leader: 200, operator: 200, wrong: 200 }],
+  ['POST', '/api/login', { token: 'not-a-token' }, { none: 401, leader: 401, operator: 401, wrong: 401 }],
+  // A leader may claim a pairing code (this one was never issued).
+  ['POST', '/api/pair', { code: '000000' }, { none: 401, leader: 404, operator: 404, wrong: 401 }],
 ];
 const cases = routes.flatMap(([method, url, payload, expect]) => (Object.keys(expect) as Who[]).map((who) => [method, url, who, expect[who], payload] as const));
 

@@ -10,6 +10,7 @@ import { testConfig } from '../../../server/config.ts';
 import { parseInstant } from '../../../shared/periods.ts';
 import { tinyDataset } from '../../helpers/tiny-dataset.ts';
 import { connectWall, type TestWall } from '../../helpers/live-client.ts';
+import { asOperator, testTokensFile } from '../../helpers/tokens.ts';
 
 const NOW = parseInstant('2026-04-15T12:00:00+08:00')!;
 const apps: FastifyInstance[] = [];
@@ -20,7 +21,7 @@ afterEach(async () => {
 });
 
 async function start(db = ':memory:', port = 0) {
-  const app = await buildApp(testConfig({ db, devOpenAccess: true, port }), { clock: manualClock(NOW) });
+  const app = await buildApp(testConfig({ db, port, tokensFile: testTokensFile() }), { clock: manualClock(NOW) });
   apps.push(app);
   if (app.services.store.dir.root === null) app.services.importDataset(tinyDataset());
   const address = await app.listen({ port, host: '127.0.0.1' });
@@ -31,7 +32,7 @@ const wall = (url: string, scope: string, token?: string) => {
   walls.push(w);
   return w;
 };
-const post = (app: FastifyInstance, events: unknown[]) => app.inject({ method: 'POST', url: '/api/events', payload: events });
+const post = (app: FastifyInstance, events: unknown[]) => app.inject({ method: 'POST', url: '/api/events', headers: asOperator, payload: events });
 const lesson = (n: number) => ({ id: `m${n}`, type: 'meeting.held', at: '2026-04-15T10:00:00+08:00', meetingId: `L${n}`, org: 'B1', kind: 'party_lesson' });
 const checkIn = (n: number, member: string) => ({ id: `c${n}-${member}`, type: 'attendance.checked_in', at: '2026-04-15T10:05:00+08:00', meetingId: `L${n}`, member });
 

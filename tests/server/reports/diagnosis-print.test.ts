@@ -19,7 +19,7 @@ let url: string;
 
 describe.skipIf(!existsSync(CHROMIUM))('the diagnosis printed by Chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    app = await buildApp(testConfig({ devOpenAccess: true }), { clock: manualClock(parseInstant('2026-04-15T12:00:00+08:00')!) });
+    app = await buildApp(testConfig(), { clock: manualClock(parseInstant('2026-04-15T12:00:00+08:00')!) });
     const ds = tinyDataset();
     // A long name without spaces must wrap rather than widen the page.
     ds.orgs.find((o) => o.code === 'B1')!.name = '东湖社区第一支部'.repeat(12);

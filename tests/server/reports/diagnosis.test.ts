@@ -14,7 +14,7 @@ import { tinyDataset } from '../../helpers/tiny-dataset.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildApp(testConfig({ devOpenAccess: true }), { clock: manualClock(parseInstant('2026-04-15T12:00:00+08:00')!) });
+  app = await buildApp(testConfig(), { clock: manualClock(parseInstant('2026-04-15T12:00:00+08:00')!) });
   const ds = tinyDataset();
   ds.meetings.push({ id: 'MT9', org_code: 'B1', kind: 'study', held_at: '2026-03-20T15:00:00+08:00', group_code: null, topic: '学习党章' });
   app.services.importDataset(ds);

@@ -21,7 +21,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'tokens-')), 'tokens.json');
   writeFileSync(file, JSON.stringify({ tokens: [{ name: 'inspection-tablet', profile: 'leader', sha256: hashToken(LEADER) }] }));
-  app = await buildApp(testConfig({ devOpenAccess: false, tokensFile: file }), { clock: manualClock(parseInstant('2026-04-15T12:00:00+08:00')!) });
+  app = await buildApp(testConfig({ tokensFile: file }), { clock: manualClock(parseInstant('2026-04-15T12:00:00+08:00')!) });
   const ds = tinyDataset();
   const b2 = ds.orgs.find((o) => o.code === 'B2')!;
   ds.orgs.push({ ...b2, code: 'BX', name: XSS }, { ...b2, code: 'BF', name: FORMULA });

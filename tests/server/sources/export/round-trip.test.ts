@@ -45,6 +45,28 @@ describe('round trip', () => {
     expect(lines[1]).toBe(`M01,"'=HYPERLINK(""x"")",B01,full,M,1975-04-12,2001-07-01,2010-07-01,G01,,20.5,4100,salary,1,本科,0,13800000001`);
   });
 
+  it('no raw CSV cell of any file starts with a formula trigger, and HTML stays as plain text', async () => {
+    const d = await tricky();
+    const triggers = ['=1+1', '+1', '-1', '@SUM(A1)', '\tcmd', '\rcmd'];
+    triggers.forEach((t, i) => {
+      d.members[i + 3].name = t;
+      d.meetings[i % d.meetings.length].topic = t;
+    });
+    d.orgs[0].name = '=cmd|" /C calc"!A0';
+    d.groups[0].name = '<img src=x onerror=alert(1)>';
+    const dir = mkdtempSync(join(tmpdir(), 'vanguard-export-'));
+    await writeCsvFolder(d, dir);
+    const { parse } = await import('csv-parse/sync');
+    for (const file of ['orgs', 'members', 'groups', 'meetings', 'tasks', 'applicants']) {
+      const rows = parse(readFileSync(join(dir, `${file}.csv`), 'utf8').slice(1), { relax_quotes: true }) as string[][];
+      for (const cell of rows.slice(1).flat()) expect(cell, `${file}: ${JSON.stringify(cell)}`).not.toMatch(/^[=+@\t\r]|^-(?!\d)/);
+    }
+    const members = readFileSync(join(dir, 'members.csv'), 'utf8');
+    for (const t of triggers) expect(members).toContain(`'${t}`);
+    expect(readFileSync(join(dir, 'groups.csv'), 'utf8')).toContain('<img src=x onerror=alert(1)>');
+    expect((await readSource(dir)).ok).toBe(true);
+  });
+
   it('dataset → XLSX → readSource is the same dataset, with no formula cells', async () => {
     const d = await tricky();
     const buf = await writeDatasetXlsx(d);
