@@ -12,6 +12,8 @@ export interface Config {
   /** A frozen clock (epoch ms) for tests and rehearsals; null = the real time. */
   clock: number | null;
   rulesFile: string | null;
+  /** The exhibition tour (--tour); null = data/tour.json when present, else the shipped default. */
+  tourFile: string | null;
   dataDir: string;
   centreName: string;
   /** Development switch: lets clients without a token use leader and operator routes. Never on in production. */
@@ -28,7 +30,7 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-const FLAGS_WITH_VALUE = new Set(['db', 'port', 'host', 'clock', 'rules', 'data', 'centre-name', 'rate', 'tokens', 'screen', 'log-level']);
+const FLAGS_WITH_VALUE = new Set(['db', 'port', 'host', 'clock', 'rules', 'tour', 'data', 'centre-name', 'rate', 'tokens', 'screen', 'log-level']);
 
 export function parseFlags(argv: string[]): { flags: Map<string, string | true>; rest: string[] } {
   const flags = new Map<string, string | true>();
@@ -71,6 +73,7 @@ export function readConfig(argv: string[], env: Record<string, string | undefine
     simulatorRate: rate,
     clock,
     rulesFile: str('rules', 'VANGUARD_RULES', '') || null,
+    tourFile: str('tour', 'VANGUARD_TOUR', '') || null,
     dataDir,
     centreName: str('centre-name', 'VANGUARD_CENTRE_NAME', '锋领 · 智慧党建指挥中心'),
     devOpenAccess: flags.has('dev-open-access') || env.VANGUARD_DEV_OPEN_ACCESS === '1',

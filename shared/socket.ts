@@ -1,6 +1,7 @@
 // The socket contract (CONTRACTS §4), typed once and used by `new Server<…>()` and `io()` alike.
 
 import type { FeedItem, Patch, WallSnapshot } from './snapshot.ts';
+import type { TourConfig } from './tour.ts';
 
 export type Profile = 'public' | 'leader' | 'operator';
 
@@ -48,6 +49,8 @@ export interface ServerToClientEvents {
   heartbeat: (msg: HeartbeatMsg) => void;
   'wall:navigate': (msg: WallNavigateMsg) => void;
   'wall:tour': (msg: WallTourMsg) => void;
+  /** The operator replaced the tour (PUT /api/tour): every wall plays the new one. */
+  'tour:config': (msg: TourConfig) => void;
   error: (msg: AckError) => void;
 }
 
