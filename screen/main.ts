@@ -1,6 +1,7 @@
 // Start-up: stores, fonts, visibility, then either the fixture (?fixture=1, no server) or the
 // live feed, then the router that keeps the URL (/org/<code>), the feed's subscription and the
-// explanation overlay in step. URL flags: ?fixture=1, ?scope=<code>, ?lang=en, ?layout=…, ?gl=0.
+// explanation overlay in step, then the tour. URL flags: ?fixture=1, ?scope=<code>, ?lang=en,
+// ?layout=…, ?gl=0, ?tour=1|0, ?scene=N, ?wall=<name>.
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import type { WallSnapshot } from '../shared/snapshot.ts';
@@ -17,6 +18,7 @@ import { useConnectionStore } from './stores/connection.ts';
 import { useExplainStore } from './stores/explain.ts';
 import { useUiStore } from './stores/ui.ts';
 import { useWallStore } from './stores/wall.ts';
+import { installTour, readTourStart } from './tour/install.ts';
 import './styles.css';
 
 const MAP_NAME = 'district';
@@ -38,8 +40,9 @@ Promise.race([document.fonts?.ready ?? Promise.resolve(), new Promise((r) => set
 
 const use3d = params.get('gl') !== '0' && hasWebGL();
 const forced = params.get('layout');
+const tourStart = readTourStart(params, window.sessionStorage);
 
-async function start(): Promise<{ centreName: string | null; root: string; feed: LiveFeed | null }> {
+async function start(): Promise<{ centreName: string | null; root: string; feed: LiveFeed | null; live: ReturnType<typeof connectLive> | null }> {
   if (fixture) {
     const [snap, geo] = await Promise.all([
       import('../tests/fixtures/snapshot.district.json').then((m) => m.default as unknown as WallSnapshot),
@@ -51,7 +54,7 @@ async function start(): Promise<{ centreName: string | null; root: string; feed:
     wall.replace(snap, 1, snap.asOf);
     connection.setState('live', Date.now());
     connection.markUpdate(Date.now());
-    return { centreName: null, root: snap.scope.code, feed: null };
+    return { centreName: null, root: snap.scope.code, feed: null, live: null };
   }
   const [config, geo] = await Promise.all([loadConfig(), loadMap()]);
   if (geo) {
@@ -59,14 +62,14 @@ async function start(): Promise<{ centreName: string | null; root: string; feed:
     wall.setMapName(MAP_NAME);
   }
   const root = config.scope ?? (await loadRootScope()) ?? 'root';
-  const { feed } = connectLive(parsePlace(window.location) ?? root, (code) => router?.unknown(code));
-  return { centreName: config.centreName, root, feed };
+  const live = connectLive(parsePlace(window.location) ?? root, (code) => router?.unknown(code), { publicOnly: tourStart.plan.mode !== 'off' });
+  return { centreName: config.centreName, root, feed: live.feed, live };
 }
 
 // Set once the app starts; the socket cannot answer before then (it is still connecting).
 let router: Router | null = null;
 
-start().then(({ centreName, root, feed }) => {
+start().then(({ centreName, root, feed, live }) => {
   router = createRouter({
     feed,
     wall,
@@ -78,6 +81,7 @@ start().then(({ centreName, root, feed }) => {
     loadHistory: fixture ? undefined : (code) => loadLightHistory(code),
   });
   bindKeys(window, router, () => explain.target !== null);
+  if (live) installTour({ pinia, socket: live.socket, router, root, start: tourStart, withToken: live.withToken, wallName: params.get('wall') || 'main' });
   const app = createApp(App, { centreName, use3d, forceLayout: forced === 'wall' || forced === 'wide16x9' ? forced : undefined });
   app.provide(ROUTER_KEY, router);
   app.use(pinia);

@@ -37,6 +37,7 @@ export interface CaptionValues {
   top?: string;
   compliance?: string;
   dues?: string;
+  seconds?: number;
 }
 
 /** Replaces {key} with its value; a key without a value becomes "—" so a caption never shows braces. */

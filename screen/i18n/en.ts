@@ -108,4 +108,6 @@ export const en: Record<MessageKey, string> = {
   'explain.noHistory': 'No light changes recorded',
   'explain.noReasons': 'Every indicator is met',
   'explain.close': 'Close',
+  'tour.idle': 'Tour paused · explore freely; it resumes after {seconds} s without a touch',
+  'tour.held': 'Tour paused',
 };

@@ -106,6 +106,8 @@ export const zhCN = {
   'explain.noHistory': '暂无亮灯记录',
   'explain.noReasons': '各项指标均达标',
   'explain.close': '关闭',
+  'tour.idle': '导览已暂停 · 请自由浏览，{seconds} 秒无操作后继续',
+  'tour.held': '导览已暂停',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -16,8 +16,13 @@ export function readToken(storage: Pick<Storage, 'getItem'> | undefined = global
   }
 }
 
-export function connectLive(scope: string, onUnknownScope?: (scope: string) => void): { socket: WallSocket; feed: LiveFeed } {
-  const token = readToken();
+/** `publicOnly`: connect without the wall's token, as a tour must (it always shows the public profile). */
+export function connectLive(
+  scope: string,
+  onUnknownScope?: (scope: string) => void,
+  opts: { publicOnly?: boolean } = {},
+): { socket: WallSocket; feed: LiveFeed; withToken: boolean } {
+  const token = opts.publicOnly ? null : readToken();
   const socket: WallSocket = io({
     path: '/socket.io',
     auth: token ? { token } : {},
@@ -25,5 +30,5 @@ export function connectLive(scope: string, onUnknownScope?: (scope: string) => v
     reconnectionDelayMax: 10_000,
   });
   const feed = createLiveFeed(socket as unknown as LiveSocket, { wall: useWallStore(), connection: useConnectionStore() }, { scope, onUnknownScope });
-  return { socket, feed };
+  return { socket, feed, withToken: token !== null };
 }

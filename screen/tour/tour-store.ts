@@ -6,6 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { TourAction } from '../../shared/socket.ts';
+import type { RankRow } from '../../shared/snapshot.ts';
 import type { TourConfig } from '../../shared/tour.ts';
 
 export type TourMode = 'off' | 'playing' | 'held' | 'idle';
@@ -19,6 +20,8 @@ export const useTourStore = defineStore('tour', () => {
   /** Counts spotlight entries, so each one shows the next of the top branches. */
   const spotlightTurn = ref(0);
   const remainingMs = ref(0);
+  /** The branch the current spotlight shows (chosen by the director from the district's top rows). */
+  const spotlight = shallowRef<Pick<RankRow, 'code' | 'name'> | null>(null);
   /** A start asked for before the tour file arrived, played as soon as it does. */
   let pending: { scene?: number } | null = null;
   let segmentStart = 0;
@@ -115,5 +118,9 @@ export const useTourStore = defineStore('tour', () => {
     enter(index.value < next.scenes.length ? index.value : 0);
   }
 
-  return { config, mode, index, visit, spotlightTurn, remainingMs, scenes, scene, active, command, touch, setConfig };
+  function setSpotlight(row: Pick<RankRow, 'code' | 'name'> | null) {
+    spotlight.value = row;
+  }
+
+  return { config, mode, index, visit, spotlightTurn, remainingMs, spotlight, scenes, scene, active, command, touch, setConfig, setSpotlight };
 });
