@@ -1,13 +1,14 @@
 // Start-up: stores, fonts, visibility, then either the fixture (?fixture=1, no server) or the
 // live feed, then the router that keeps the URL (/org/<code>), the feed's subscription and the
-// explanation overlay in step; a wall named by ?wall=<name> also follows its paired remote.
-// URL flags: ?fixture=1, ?scope=<code>, ?lang=en, ?layout=…, ?gl=0, ?wall=<name>.
+// explanation overlay in step, then the tour; a wall named by ?wall=<name> also follows its paired
+// remote. URL flags: ?fixture=1, ?scope=<code>, ?lang=en, ?layout=…, ?gl=0, ?tour=1|0, ?scene=N,
+// ?wall=<name>.
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import type { WallSnapshot } from '../shared/snapshot.ts';
 import App from './App.vue';
 import { registerMapOnce } from './charts/setup.ts';
-import { connectLive, type WallSocket } from './live/connect.ts';
+import { connectLive } from './live/connect.ts';
 import { loadConfig, loadLightHistory, loadMap, loadRootScope } from './live/http-sources.ts';
 import type { LiveFeed } from './live/create-live-feed.ts';
 import { bindWallRemote, wallName } from './live/wall-remote.ts';
@@ -19,6 +20,8 @@ import { useConnectionStore } from './stores/connection.ts';
 import { useExplainStore } from './stores/explain.ts';
 import { useUiStore } from './stores/ui.ts';
 import { useWallStore } from './stores/wall.ts';
+import { installTour, readTourStart } from './tour/install.ts';
+import { useTourStore } from './tour/tour-store.ts';
 import './styles.css';
 
 const MAP_NAME = 'district';
@@ -40,8 +43,9 @@ Promise.race([document.fonts?.ready ?? Promise.resolve(), new Promise((r) => set
 
 const use3d = params.get('gl') !== '0' && hasWebGL();
 const forced = params.get('layout');
+const tourStart = readTourStart(params, window.sessionStorage);
 
-async function start(): Promise<{ centreName: string | null; root: string; feed: LiveFeed | null; socket: WallSocket | null }> {
+async function start(): Promise<{ centreName: string | null; root: string; feed: LiveFeed | null; live: ReturnType<typeof connectLive> | null }> {
   if (fixture) {
     const [snap, geo] = await Promise.all([
       import('../tests/fixtures/snapshot.district.json').then((m) => m.default as unknown as WallSnapshot),
@@ -53,7 +57,7 @@ async function start(): Promise<{ centreName: string | null; root: string; feed:
     wall.replace(snap, 1, snap.asOf);
     connection.setState('live', Date.now());
     connection.markUpdate(Date.now());
-    return { centreName: null, root: snap.scope.code, feed: null, socket: null };
+    return { centreName: null, root: snap.scope.code, feed: null, live: null };
   }
   const [config, geo] = await Promise.all([loadConfig(), loadMap()]);
   if (geo) {
@@ -61,14 +65,14 @@ async function start(): Promise<{ centreName: string | null; root: string; feed:
     wall.setMapName(MAP_NAME);
   }
   const root = config.scope ?? (await loadRootScope()) ?? 'root';
-  const { feed, socket } = connectLive(parsePlace(window.location) ?? root, (code) => router?.unknown(code));
-  return { centreName: config.centreName, root, feed, socket };
+  const live = connectLive(parsePlace(window.location) ?? root, (code) => router?.unknown(code), { publicOnly: tourStart.plan.mode !== 'off' });
+  return { centreName: config.centreName, root, feed: live.feed, live };
 }
 
 // Set once the app starts; the socket cannot answer before then (it is still connecting).
 let router: Router | null = null;
 
-start().then(({ centreName, root, feed, socket }) => {
+start().then(({ centreName, root, feed, live }) => {
   router = createRouter({
     feed,
     wall,
@@ -80,9 +84,11 @@ start().then(({ centreName, root, feed, socket }) => {
     loadHistory: fixture ? undefined : (code) => loadLightHistory(code),
   });
   bindKeys(window, router, () => explain.target !== null);
-  const name = wallName(window.location.search);
-  // tour: null until this branch has a tour store; any { command(action, scene?) } plugs in here.
-  if (socket && name) bindWallRemote({ socket, wall: name, router, tour: null, showCode: ui.setPairCode });
+  if (live) {
+    installTour({ pinia, socket: live.socket, router, root, start: tourStart, withToken: live.withToken });
+    const name = wallName(window.location.search);
+    if (name) bindWallRemote({ socket: live.socket, wall: name, router, tour: useTourStore(pinia), showCode: ui.setPairCode });
+  }
   const app = createApp(App, { centreName, use3d, forceLayout: forced === 'wall' || forced === 'wide16x9' ? forced : undefined });
   app.provide(ROUTER_KEY, router);
   app.use(pinia);

@@ -18,10 +18,12 @@ import { readRoutes } from './http/read-routes.ts';
 import { createSessions } from './http/sessions.ts';
 import { reportRoutes } from './http/report-routes.ts';
 import { createPairing } from './push/pairing.ts';
-import { pushPlugin } from './push/socket-plugin.ts';
+import { tourRoutes } from './http/tour-routes.ts';
+import { pushPlugin, type VanguardIo } from './push/socket-plugin.ts';
 import { createServices, type Services } from './services.ts';
 import { createAuditRepo } from './store/audit-repo.ts';
 import { createSimulator } from './sources/simulator/simulator.ts';
+import { loadTour, tourSource, tourTarget } from './tour-file.ts';
 
 export interface AppDeps {
   clock?: Clock;
@@ -38,6 +40,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const sessions = createSessions(services.clock);
   const pairing = createPairing(services.clock);
   const auth: Auth = createAuth(loadTokens(config.tokensFile), sessions);
+  const tour = loadTour(tourSource(config.tourFile, config.dataDir));
   const auditRepo = createAuditRepo(services.store.db);
   const audit = (req: FastifyRequest, action: string, rows: number, detail?: unknown) =>
     auditRepo.record(services.clock.now(), auth.who(req), action, rows, detail);
@@ -45,13 +48,21 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('services', services);
   registerErrorHandler(app);
   await hardening(app);
-  await app.register(pushPlugin, { services, identify: auth.identify, pairing });
+  let io: VanguardIo | null = null;
+  await app.register(pushPlugin, { services, identify: auth.identify, pairing, onIo: (server) => (io = server) });
   await app.register(accessRoutes, { auth, sessions, pairing, audit });
   await app.register(healthRoutes, { services });
   await app.register(readRoutes, { services, auth });
   await app.register(reportRoutes, { services, auth });
   await app.register(eventRoutes, { services, auth });
   await app.register(importRoutes, { services, auth, audit });
+  await app.register(tourRoutes, {
+    auth,
+    audit,
+    initial: tour,
+    target: tourTarget(config.tourFile, config.dataDir),
+    publish: (next) => io?.emit('tour:config', next),
+  });
   app.get('/api/audit', async (req) => {
     auth.require(req, 'operator');
     return { entries: auditRepo.list() };

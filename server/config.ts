@@ -12,6 +12,8 @@ export interface Config {
   /** A frozen clock (epoch ms) for tests and rehearsals; null = the real time. */
   clock: number | null;
   rulesFile: string | null;
+  /** The exhibition tour (--tour); null = data/tour.json when present, else the shipped default. */
+  tourFile: string | null;
   dataDir: string;
   centreName: string;
   /** Coalescing window for socket deltas (ms). */
@@ -26,7 +28,7 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-const FLAGS_WITH_VALUE = new Set(['db', 'port', 'host', 'clock', 'rules', 'data', 'centre-name', 'rate', 'tokens', 'screen', 'log-level']);
+const FLAGS_WITH_VALUE = new Set(['db', 'port', 'host', 'clock', 'rules', 'tour', 'data', 'centre-name', 'rate', 'tokens', 'screen', 'log-level']);
 
 /** `extra` names a command's own flags that take a value (e.g. `npm run token -- --name x`). */
 export function parseFlags(argv: string[], extra: string[] = []): { flags: Map<string, string | true>; rest: string[] } {
@@ -70,6 +72,7 @@ export function readConfig(argv: string[], env: Record<string, string | undefine
     simulatorRate: rate,
     clock,
     rulesFile: str('rules', 'VANGUARD_RULES', '') || null,
+    tourFile: str('tour', 'VANGUARD_TOUR', '') || null,
     dataDir,
     centreName: str('centre-name', 'VANGUARD_CENTRE_NAME', '锋领 · 智慧党建指挥中心'),
     deltaWindowMs: 50,

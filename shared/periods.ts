@@ -196,3 +196,13 @@ export function ageOn(birth: DateStr, on: DateStr): number {
   if (on.slice(5) < birth.slice(5)) age -= 1;
   return age;
 }
+
+/** The first instant strictly after `after` whose Asia/Shanghai wall-clock time is "HH:MM"
+ * (a fixed +08:00 offset: China has kept no daylight saving time since 1991). */
+export function nextLocalTime(after: number, hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  const DAY = 86_400_000;
+  const localMidnight = Math.floor((after + OFFSET_MS) / DAY) * DAY - OFFSET_MS;
+  const today = localMidnight + (h * 60 + m) * 60_000;
+  return today > after ? today : today + DAY;
+}

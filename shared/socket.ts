@@ -1,6 +1,7 @@
 // The socket contract (CONTRACTS §4), typed once and used by `new Server<…>()` and `io()` alike.
 
 import type { FeedItem, Patch, WallSnapshot } from './snapshot.ts';
+import type { TourConfig } from './tour.ts';
 
 export type Profile = 'public' | 'leader' | 'operator';
 
@@ -66,6 +67,8 @@ export interface ServerToClientEvents {
   /** To a wall's room when a remote wants to pair (null: claimed, hide it). */
   'pair:code': (msg: PairCodeMsg | null) => void;
   'pair:granted': (msg: PairGrantedMsg) => void;
+  /** The operator replaced the tour (PUT /api/tour): every wall plays the new one. */
+  'tour:config': (msg: TourConfig) => void;
   error: (msg: AckError) => void;
 }
 

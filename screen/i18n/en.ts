@@ -154,4 +154,6 @@ export const en: Record<MessageKey, string> = {
   'access.remote.failed': 'That did not work',
   'access.wallCode.title': 'Remote pairing code',
   'access.wallCode.hint': 'Enter this code on the remote tablet',
+  'tour.idle': 'Tour paused · explore freely; it resumes after {seconds} s without a touch',
+  'tour.held': 'Tour paused',
 };

@@ -152,6 +152,8 @@ export const zhCN = {
   'access.remote.failed': '操作未成功',
   'access.wallCode.title': '遥控配对码',
   'access.wallCode.hint': '在遥控平板上输入此配对码',
+  'tour.idle': '导览已暂停 · 请自由浏览，{seconds} 秒无操作后继续',
+  'tour.held': '导览已暂停',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

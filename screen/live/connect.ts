@@ -24,8 +24,13 @@ function forgetToken(storage: Pick<Storage, 'removeItem'> | undefined = globalTh
   }
 }
 
-export function connectLive(scope: string, onUnknownScope?: (scope: string) => void): { socket: WallSocket; feed: LiveFeed } {
-  const token = readToken();
+/** `publicOnly`: connect without the wall's token, as a tour must (it always shows the public profile). */
+export function connectLive(
+  scope: string,
+  onUnknownScope?: (scope: string) => void,
+  opts: { publicOnly?: boolean } = {},
+): { socket: WallSocket; feed: LiveFeed; withToken: boolean } {
+  const token = opts.publicOnly ? null : readToken();
   const socket: WallSocket = io({
     path: '/socket.io',
     auth: token ? { token } : {},
@@ -41,5 +46,5 @@ export function connectLive(scope: string, onUnknownScope?: (scope: string) => v
     socket.connect();
   });
   const feed = createLiveFeed(socket as unknown as LiveSocket, { wall: useWallStore(), connection: useConnectionStore() }, { scope, onUnknownScope });
-  return { socket, feed };
+  return { socket, feed, withToken: token !== null };
 }

@@ -1,5 +1,7 @@
 // The few things the wall reads over HTTP before it subscribes. Each tolerates a missing route:
 // the server is allowed not to have /api/config, and the wall must still come up.
+import type { TourConfig } from '../../shared/tour.ts';
+
 export interface WallConfig {
   centreName: string | null;
   version: string | null;
@@ -56,6 +58,16 @@ export async function loadLightHistory(code: string, fetcher: typeof fetch = fet
   try {
     const body = (await getJson(`/api/orgs/${encodeURIComponent(code)}/lights/history`, fetcher)) as { history?: unknown };
     return Array.isArray(body?.history) ? (body.history as LightHistoryEntry[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** GET /api/tour → the exhibition tour (validated by the server), or null when it cannot be read. */
+export async function loadTour(fetcher: typeof fetch = fetch): Promise<TourConfig | null> {
+  try {
+    const tour = (await getJson('/api/tour', fetcher)) as TourConfig;
+    return Array.isArray(tour?.scenes) && tour.scenes.length > 0 ? tour : null;
   } catch {
     return null;
   }

@@ -29,6 +29,8 @@ export interface PushOptions {
   services: Services;
   identify: (token: string | undefined) => Identity | null;
   pairing: Pairing;
+  /** Hands the server to routes that broadcast to every wall (a plugin's decorations stay inside it). */
+  onIo?: (io: VanguardIo) => void;
 }
 
 export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promise<void> {
@@ -127,6 +129,7 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
   heartbeat.unref();
 
   app.decorate('io', io);
+  opts.onIo?.(io);
   // Close transports rather than disconnecting sockets: a server-side disconnect tells
   // socket.io clients not to come back, and a wall must come back when we restart.
   app.addHook('preClose', async () => {
