@@ -55,6 +55,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     if (screen && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/socket.io')) return reply.sendFile('index.html');
     return reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url}` });
   });
+  // A server that was down on the 5th generates the missed batch once, after it starts.
+  app.addHook('onReady', async () => void services.reports.runIfDue());
   if (config.simulator) {
     const sim = createSimulator({ dir: services.store.dir, clock: services.clock, ingest: services.ingest, rate: config.simulatorRate, seed: 20260701 });
     app.addHook('onReady', async () => sim.start());

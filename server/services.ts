@@ -22,6 +22,9 @@ import { validateEvents, type EventError } from './sources/events/validate.ts';
 import { clearedSince, lightSince } from './store/light-history.ts';
 import type { ImportSummary } from './store/import-dataset.ts';
 import { createStore, type Store } from './store/store.ts';
+import { createReportRepo, type ReportRepo } from './store/report-repo.ts';
+import { createDiagnoses, type Diagnoses } from './reports/diagnoses.ts';
+import { createMonthlyReports, type MonthlyReports } from './reports/monthly-batch.ts';
 import { dateOf } from '../shared/periods.ts';
 
 export const VERSION = '0.1.0';
@@ -33,6 +36,10 @@ export interface Services {
   store: Store;
   live: LiveState;
   feed: Feed;
+  diagnoses: Diagnoses;
+  reportRepo: ReportRepo;
+  /** The monthly diagnosis batch; checked at start-up (app.ts) and on every full re-evaluation. */
+  reports: MonthlyReports;
   rules(): RulesConfig;
   /** Replaces the rules (already validated) and re-evaluates everything. */
   setRules(next: RulesConfig): void;
@@ -49,8 +56,14 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   let rules = loadRules(config.rulesFile);
   const prescriptions: Prescriptions = loadPrescriptions();
   const store = createStore(config.db);
-  const live = createLiveState(store, { reader: store.reader, dir: store.dir, rules: () => rules }, clock);
+  const engine = { reader: store.reader, dir: store.dir, rules: () => rules };
+  const live = createLiveState(store, engine, clock);
   const feed = createFeed();
+  const diagnoses = createDiagnoses({ engine, live, clock, prescriptions });
+  const reportRepo = createReportRepo(store.db);
+  const reports = createMonthlyReports({ clock, repo: reportRepo, diagnoses, ready: () => store.dir.root !== null, stored: () => live.announce(),
+    failed: (err) => console.error(`monthly diagnosis batch failed: ${err.message}`),
+  });
   const started = performance.now();
   const mapFile = join(config.dataDir, 'maps', 'district.geojson');
   // Structure counts walk every member of a scope; they change with the directory and the date
@@ -78,6 +91,8 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   live.onChange((n: ChangeNotice) => {
     const items = n.changes.map((c) => lightFeedItem(c, store.dir)).filter((x) => x !== null);
     feed.add(items);
+    // The daily tick is a full re-evaluation: the day the 5th begins, the batch falls due.
+    if (n.all) void reports.runIfDue();
   });
 
   const services: Services = {
@@ -87,6 +102,9 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     store,
     live,
     feed,
+    diagnoses,
+    reportRepo,
+    reports,
     rules: () => rules,
     setRules(next) {
       rules = next;
@@ -118,6 +136,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
         applicants: loadApplicants(store.reader),
         lightSince: lightSince(store.db),
         clearedThisMonth: (codes) => clearedSince(store.db, monthBegin).filter((c) => codes.has(c)).length,
+        reportsSent: (codes) => reports.sent(codes),
         feed: feed.list(profile),
         prescription: (rule, level) => {
           const p = prescriptionFor(prescriptions, rule, level);
@@ -129,6 +148,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
       });
     },
     close() {
+      reports.dispose();
       live.dispose();
       store.close();
     },

@@ -42,7 +42,7 @@ export function postOrder(dir: Directory, root: string | null): string[] {
   return out;
 }
 
-function evaluateBranches(deps: EngineDeps, asOf: number, target: Evaluation, branches?: string[]): void {
+export function evaluateBranches(deps: EngineDeps, asOf: number, target: Evaluation, branches?: string[]): void {
   const rules = deps.rules();
   for (const [code, facts] of loadBranchFacts(deps.reader, deps.dir, asOf, branches)) {
     const { evaluation, members } = evaluateBranch(facts, asOf, rules);
@@ -63,10 +63,15 @@ function rollup(deps: EngineDeps, asOf: number, target: Evaluation, code: string
 export function evaluateAll(deps: EngineDeps, asOf: number): Evaluation {
   const ev: Evaluation = { asOf, orgs: new Map(), members: new Map() };
   evaluateBranches(deps, asOf, ev);
-  for (const code of postOrder(deps.dir, deps.dir.root)) {
-    if (deps.dir.orgs.get(code)!.type !== 'branch') rollup(deps, asOf, ev, code);
-  }
+  rollupTree(deps, ev);
   return ev;
+}
+
+/** Rolls every committee, general branch and the district up from branches already evaluated. */
+export function rollupTree(deps: EngineDeps, ev: Evaluation): void {
+  for (const code of postOrder(deps.dir, deps.dir.root)) {
+    if (deps.dir.orgs.get(code)!.type !== 'branch') rollup(deps, ev.asOf, ev, code);
+  }
 }
 
 /**
