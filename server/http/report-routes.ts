@@ -1,11 +1,14 @@
 // Reports of CONTRACTS §3: the branch diagnosis (public; JSON or, for Accept: text/html, a
-// printable A4 page), the stored monthly batches and the statistics workbook (leader).
+// printable A4 page); the member report, the stored monthly batches and the statistics workbook
+// (leader).
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { addMonths, formatInstant, isMonth, monthOf } from '../../shared/periods.ts';
 import type { Services } from '../services.ts';
 import type { Diagnosis } from '../reports/diagnosis.ts';
 import { diagnosisHtml } from '../reports/diagnosis-html.ts';
+import { buildMemberReport } from '../reports/member-report.ts';
+import { memberReportHtml } from '../reports/member-report-html.ts';
 import { statisticsWorkbook } from '../reports/statistics-xlsx.ts';
 import type { Auth } from './auth.ts';
 import { badRequest, notFound } from './errors.ts';
@@ -28,6 +31,15 @@ export async function reportRoutes(app: FastifyInstance, opts: { services: Servi
     const diagnosis = s.diagnoses.one(code, month);
     if (html(req)) return reply.type('text/html; charset=utf-8').send(diagnosisHtml(diagnosis));
     return diagnosis;
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/reports/members/:id', async (req, reply) => {
+    auth.require(req, 'leader');
+    const ev = s.live.at(parseAt(s, req.query.at));
+    const report = buildMemberReport(s.store.dir, ev, req.params.id, s.rules());
+    if (!report) throw notFound(`"${req.params.id}" is not a current member`);
+    if (html(req)) return reply.type('text/html; charset=utf-8').send(memberReportHtml(report));
+    return report;
   });
 
   // The monthly batches (generated on the 5th, see reports/monthly-batch.ts) and their reports as
