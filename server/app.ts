@@ -11,6 +11,7 @@ import { createAuth, loadTokens, type Auth } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { hardening } from './http/hardening.ts';
 import { eventRoutes } from './http/event-routes.ts';
+import { exportRoutes } from './http/export-routes.ts';
 import { importRoutes } from './http/import-routes.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { readRoutes } from './http/read-routes.ts';
@@ -41,6 +42,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { services });
   await app.register(readRoutes, { services, auth });
   await app.register(reportRoutes, { services, auth });
+  await app.register(exportRoutes, { services, auth });
   await app.register(eventRoutes, { services, auth, audit });
   await app.register(importRoutes, { services, auth, audit });
   app.get('/api/audit', async (req) => {

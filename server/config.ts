@@ -28,7 +28,8 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-const FLAGS_WITH_VALUE = new Set(['db', 'port', 'host', 'clock', 'rules', 'data', 'centre-name', 'rate', 'tokens', 'screen', 'log-level']);
+// 'to' and 'scope' belong to the export and backup commands, which share this parser.
+const FLAGS_WITH_VALUE = new Set(['db', 'port', 'host', 'clock', 'rules', 'data', 'centre-name', 'rate', 'tokens', 'screen', 'log-level', 'to', 'scope']);
 
 export function parseFlags(argv: string[]): { flags: Map<string, string | true>; rest: string[] } {
   const flags = new Map<string, string | true>();

@@ -42,6 +42,7 @@ const routes: [string, string, unknown, Record<Who, number>][] = [
   ['GET', '/api/rankings', undefined, { none: 200, leader: 200, operator: 200, wrong: 200 }],
   ['GET', '/api/reports/diagnosis/B1', undefined, { none: 200, leader: 200, operator: 200, wrong: 200 }],
   ['GET', '/api/export/statistics.xlsx', undefined, { none: 401, leader: 200, operator: 200, wrong: 401 }],
+  ['GET', '/api/export/raw.xlsx', undefined, { none: 401, leader: 200, operator: 200, wrong: 401 }],
   ['GET', '/api/reports/members/M1', undefined, { none: 401, leader: 200, operator: 200, wrong: 401 }],
   ['GET', '/api/reports/batches', undefined, { none: 401, leader: 200, operator: 200, wrong: 401 }],
   ['GET', '/api/orgs/B1/members', undefined, { none: 401, leader: 200, operator: 200, wrong: 401 }],
