@@ -1,5 +1,5 @@
-// The background evaluation gives exactly evaluateAll's result while handing the event loop
-// back between slices, and stops when cancelled.
+// The background evaluation gives exactly evaluateAll's result (its window read in pages) while
+// handing the event loop back between slices, and stops when cancelled.
 import { afterAll, describe, expect, it } from 'vitest';
 import { evaluateAll } from '../../../server/aggregate/engine.ts';
 import { evaluateAllInSlices } from '../../../server/aggregate/evaluate-in-slices.ts';
@@ -20,7 +20,7 @@ describe('evaluateAllInSlices', () => {
     for (const asOf of [clock.now(), parseInstant('2026-03-31T23:59:59.999+08:00')!]) {
       let otherWork = false;
       setImmediate(() => (otherWork = true));
-      const sliced = await evaluateAllInSlices(engine, asOf, { budgetMs: 0 });
+      const sliced = await evaluateAllInSlices(engine, asOf, { budgetMs: 0, pageRows: 97 }); // many pages, odd boundaries
       expect(otherWork).toBe(true); // without a yield the promise would settle before any immediate ran
       expect(sliced).toEqual(evaluateAll(engine, asOf));
     }
