@@ -61,7 +61,12 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   const feed = createFeed();
   const diagnoses = createDiagnoses({ engine, live, clock, prescriptions });
   const reportRepo = createReportRepo(store.db);
-  const reports = createMonthlyReports({ clock, repo: reportRepo, diagnoses, ready: () => store.dir.root !== null, stored: () => live.announce(),
+  const reports = createMonthlyReports({
+    clock,
+    repo: reportRepo,
+    diagnoses,
+    ready: () => store.dir.root !== null,
+    stored: () => live.announce(),
     failed: (err) => console.error(`monthly diagnosis batch failed: ${err.message}`),
   });
   const started = performance.now();

@@ -14,7 +14,7 @@ const om = (s: Store, org: string, month: string, kind: string) =>
 describe('store: migrations', () => {
   it('creates the schema and records its version', () => {
     store = createStore(':memory:');
-    expect(store.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(4);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('memory');
   });
 });
