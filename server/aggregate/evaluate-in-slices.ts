@@ -21,7 +21,7 @@ export interface SliceOptions {
 
 /** Branches per call and rows per page: each well inside the budget at district scale. */
 const STEP = 16;
-const PAGE_ROWS = 20_000;
+const PAGE_ROWS = 5_000;
 
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -1,6 +1,7 @@
 -- The monthly diagnosis batch (INDICATORS.md, last section): every branch's report of a month,
--- stored as sent. A batch row is written in the same transaction as its reports, so a batch
--- either exists whole or not at all, and its existence is what makes generation idempotent.
+-- stored as sent. The reports are written first (in several transactions, so a district's
+-- batch never holds the database for long), the batch row last: a batch row means all of its
+-- reports are there, and its existence is what makes generation idempotent.
 CREATE TABLE report_batches (
   month TEXT PRIMARY KEY,
   generated_at INTEGER NOT NULL,

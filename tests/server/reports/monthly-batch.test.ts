@@ -112,6 +112,25 @@ describe('the batch on the 5th', () => {
     }
   });
 
+  it('a batch stopped part-way (shutdown) leaves no batch row, and the next run replaces its stray reports', async () => {
+    const db = dbFile();
+    const clock = manualClock(at('2026-04-05T08:00:00+08:00'));
+    const s = services(db, clock);
+    s.importDataset(tinyDataset()); // starts March's batch in the background …
+    const run = s.reports.runIfDue();
+    s.reports.dispose(); // … and the server shuts down before it is stored
+    expect(await run).toBe(null);
+    expect(s.reportRepo.has('2026-03')).toBe(false);
+    s.reportRepo.saveReports('2026-03', [{ code: 'B9', body: { stray: true } }]); // as if a crash came mid-write
+    s.close();
+    open.length = 0;
+
+    const again = services(db, clock);
+    expect(await again.reports.runIfDue()).toBe('2026-03');
+    expect(again.reportRepo.report('2026-03', 'B9')).toBe(null);
+    expect(again.reportRepo.report('2026-03', 'B1')).toMatchObject({ month: '2026-03' });
+  });
+
   it('stores nothing before a tree is imported', async () => {
     const s = services(':memory:', manualClock(at('2026-04-05T08:00:00+08:00')));
     expect(await s.reports.runIfDue()).toBe(null);
