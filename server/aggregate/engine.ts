@@ -54,7 +54,8 @@ export function evaluateBranches(deps: EngineDeps, asOf: number, target: Evaluat
   }
 }
 
-function rollup(deps: EngineDeps, asOf: number, target: Evaluation, code: string): void {
+/** Rolls one organisation up from its children's evaluations in `target`. */
+export function rollup(deps: EngineDeps, asOf: number, target: Evaluation, code: string): void {
   const org = deps.dir.orgs.get(code)!;
   const children = org.children.map((c) => target.orgs.get(c)).filter((e): e is OrgEvaluation => e !== undefined);
   target.orgs.set(code, rollupOrg(org, children, asOf, deps.rules()));
@@ -63,15 +64,10 @@ function rollup(deps: EngineDeps, asOf: number, target: Evaluation, code: string
 export function evaluateAll(deps: EngineDeps, asOf: number): Evaluation {
   const ev: Evaluation = { asOf, orgs: new Map(), members: new Map() };
   evaluateBranches(deps, asOf, ev);
-  rollupTree(deps, ev);
-  return ev;
-}
-
-/** Rolls every committee, general branch and the district up from branches already evaluated. */
-export function rollupTree(deps: EngineDeps, ev: Evaluation): void {
   for (const code of postOrder(deps.dir, deps.dir.root)) {
-    if (deps.dir.orgs.get(code)!.type !== 'branch') rollup(deps, ev.asOf, ev, code);
+    if (deps.dir.orgs.get(code)!.type !== 'branch') rollup(deps, asOf, ev, code);
   }
+  return ev;
 }
 
 /**

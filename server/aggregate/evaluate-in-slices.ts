@@ -7,7 +7,7 @@
 
 import type { MemberMonthSql, OrgMonthSql, RollupReader } from '../store/rollup-read.ts';
 import type { Evaluation, EngineDeps } from './engine.ts';
-import { evaluateBranches, rollupTree } from './engine.ts';
+import { evaluateBranches, postOrder, rollup } from './engine.ts';
 import { windowOf } from './load-facts.ts';
 
 export interface SliceOptions {
@@ -45,8 +45,11 @@ export async function evaluateAllInSlices(deps: EngineDeps, asOf: number, opts: 
       evaluateBranches({ ...deps, reader }, asOf, ev, branches.slice(i, i + STEP));
       await pause();
     }
-    // Roll-ups only add kept ratios: milliseconds for the whole tree, so one piece.
-    rollupTree(deps, ev);
+    // Children before parents; the whole tree at once is ≈ 0.3 s at district scale.
+    for (const code of postOrder(deps.dir, deps.dir.root)) {
+      if (deps.dir.orgs.get(code)!.type !== 'branch') rollup(deps, asOf, ev, code);
+      await pause();
+    }
     return ev;
   } catch (err) {
     if (err instanceof Cancelled) return null;
