@@ -12,6 +12,7 @@ import { registerErrorHandler } from './http/errors.ts';
 import { hardening } from './http/hardening.ts';
 import { accessRoutes } from './http/access-routes.ts';
 import { eventRoutes } from './http/event-routes.ts';
+import { exportRoutes } from './http/export-routes.ts';
 import { importRoutes } from './http/import-routes.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { readRoutes } from './http/read-routes.ts';
@@ -54,6 +55,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(healthRoutes, { services });
   await app.register(readRoutes, { services, auth });
   await app.register(reportRoutes, { services, auth });
+  await app.register(exportRoutes, { services, auth });
   await app.register(eventRoutes, { services, auth });
   await app.register(importRoutes, { services, auth, audit });
   await app.register(tourRoutes, {
@@ -78,6 +80,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     }
     return reply.status(404).send({ error: 'not_found', message: `no route ${req.method} ${req.url}` });
   });
+  // A server that was down on the 5th generates the missed batch once, after it starts.
+  app.addHook('onReady', async () => void services.reports.runIfDue());
   if (config.simulator) {
     const sim = createSimulator({ dir: services.store.dir, clock: services.clock, ingest: services.ingest, rate: config.simulatorRate, seed: 20260701 });
     app.addHook('onReady', async () => sim.start());

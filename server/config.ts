@@ -28,7 +28,8 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-const FLAGS_WITH_VALUE = new Set(['db', 'port', 'host', 'clock', 'rules', 'tour', 'data', 'centre-name', 'rate', 'tokens', 'screen', 'log-level']);
+// 'to' and 'scope' belong to the export and backup commands, which share this parser.
+const FLAGS_WITH_VALUE = new Set(['db', 'port', 'host', 'clock', 'rules', 'tour', 'data', 'centre-name', 'rate', 'tokens', 'screen', 'log-level', 'to', 'scope']);
 
 /** `extra` names a command's own flags that take a value (e.g. `npm run token -- --name x`). */
 export function parseFlags(argv: string[], extra: string[] = []): { flags: Map<string, string | true>; rest: string[] } {

@@ -24,6 +24,9 @@ import { clearedSince, lightSince } from './store/light-history.ts';
 import type { BatchAuthor } from './store/apply-events.ts';
 import type { ImportSummary } from './store/import-dataset.ts';
 import { createStore, type Store } from './store/store.ts';
+import { createReportRepo, type ReportRepo } from './store/report-repo.ts';
+import { createDiagnoses, type Diagnoses } from './reports/diagnoses.ts';
+import { createMonthlyReports, type MonthlyReports } from './reports/monthly-batch.ts';
 import { dateOf } from '../shared/periods.ts';
 
 export const VERSION = '0.1.0';
@@ -35,6 +38,10 @@ export interface Services {
   store: Store;
   live: LiveState;
   feed: Feed;
+  diagnoses: Diagnoses;
+  reportRepo: ReportRepo;
+  /** The monthly diagnosis batch; checked at start-up (app.ts) and on every full re-evaluation. */
+  reports: MonthlyReports;
   rules(): RulesConfig;
   /** Replaces the rules (already validated) and re-evaluates everything. */
   setRules(next: RulesConfig): void;
@@ -52,8 +59,21 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   let rules = loadRules(config.rulesFile);
   const prescriptions: Prescriptions = loadPrescriptions();
   const store = createStore(config.db);
+  // The monthly reports evaluate past month ends in slices (aggregate/evaluate-in-slices.ts);
+  // the live evaluation keeps each member's facts between runs (aggregate/load-facts.ts).
+  const engine = { reader: store.reader, dir: store.dir, rules: () => rules };
   const live = createLiveState(store, { loadFacts: createFactsLoader(store.reader, store.dir), dir: store.dir, rules: () => rules }, clock);
   const feed = createFeed();
+  const diagnoses = createDiagnoses({ engine, live, clock, prescriptions });
+  const reportRepo = createReportRepo(store.db);
+  const reports = createMonthlyReports({
+    clock,
+    repo: reportRepo,
+    diagnoses,
+    ready: () => store.dir.root !== null,
+    stored: () => live.announce(),
+    failed: (err) => console.error(`monthly diagnosis batch failed: ${err.message}`),
+  });
   const started = performance.now();
   const mapFile = join(config.dataDir, 'maps', 'district.geojson');
   // Structure counts walk every member of a scope; they change with the directory and the date
@@ -102,6 +122,8 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     const publicName = (code: string) => publicOrgName(store.dir, ev, code, rules.privacy.smallBranchSize);
     const items = n.changes.map((c) => lightFeedItem(c, store.dir, publicName)).filter((x) => x !== null);
     feed.add(items);
+    // The daily tick is a full re-evaluation: the day the 5th begins, the batch falls due.
+    if (n.all) void reports.runIfDue();
   });
 
   const services: Services = {
@@ -111,6 +133,9 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     store,
     live,
     feed,
+    diagnoses,
+    reportRepo,
+    reports,
     rules: () => rules,
     setRules(next) {
       rules = next;
@@ -149,6 +174,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
           for (const c of cleared) if (codes.has(c)) n += 1;
           return n;
         },
+        reportsSent: (codes) => reports.sent(codes),
         feed: feed.list(profile),
         prescription: (rule, level) => {
           const p = prescriptionFor(prescriptions, rule, level);
@@ -161,6 +187,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
       });
     },
     close() {
+      reports.dispose();
       live.dispose();
       store.close();
     },

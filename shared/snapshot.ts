@@ -131,6 +131,13 @@ export interface FeedItem {
   level?: Light;
 }
 
+/** The latest monthly diagnosis batch: reports sent to branches of the scope (counts only, public). */
+export interface ReportsSent {
+  month: Month;
+  count: number;
+  at: number;
+}
+
 export interface WallSnapshot {
   scope: ScopeInfo;
   asOf: number;
@@ -149,6 +156,8 @@ export interface WallSnapshot {
   feed: FeedItem[];
   /** Counters of red lights cleared (red → not red) this month, for the warnings scene. */
   clearedThisMonth: number;
+  /** Null until the first batch is stored. */
+  reportsSent: ReportsSent | null;
 }
 
 export type SnapshotSection = keyof WallSnapshot;

@@ -86,6 +86,7 @@ export const en: Record<MessageKey, string> = {
   'warn.title': 'Warnings',
   'warn.red': 'Red',
   'warn.yellow': 'Yellow',
+  'warn.reportsSent': 'Diagnosis reports for {month} delivered to {count} branches',
   'measures.title': 'Improvement measures',
   'measures.rule': 'Rule',
   'measures.level': 'Level',

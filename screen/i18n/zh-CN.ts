@@ -84,6 +84,7 @@ export const zhCN = {
   'warn.title': '预警动态',
   'warn.red': '红灯',
   'warn.yellow': '黄灯',
+  'warn.reportsSent': '{m}月诊疗报告已送达 {count} 个支部',
   'measures.title': '整改措施',
   'measures.rule': '预警规则',
   'measures.level': '等级',

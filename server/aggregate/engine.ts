@@ -5,7 +5,8 @@
 import type { LightResult, MemberResult, OrgEvaluation } from '../../shared/model.ts';
 import { evaluateBranch, rollupOrg, type RulesConfig } from '../../shared/rules/index.ts';
 import { ancestors, type Directory } from '../store/directory.ts';
-import type { FactsLoader } from './load-facts.ts';
+import type { RollupReader } from '../store/rollup-read.ts';
+import { loadBranchFacts, type FactsLoader } from './load-facts.ts';
 
 export interface Evaluation {
   asOf: number;
@@ -28,6 +29,19 @@ export interface EngineDeps {
   rules: () => RulesConfig;
 }
 
+/** What an evaluation reads from: a rollup reader beside the directory and the rules. */
+export interface ReaderDeps {
+  reader: RollupReader;
+  dir: Directory;
+  rules: () => RulesConfig;
+}
+
+/** An engine that builds every branch's facts afresh from `reader`: past instants, background
+ * work and tests. The live evaluation keeps members' facts instead (createFactsLoader). */
+export function freshEngine({ reader, dir, rules }: ReaderDeps): EngineDeps {
+  return { loadFacts: (asOf, branches) => loadBranchFacts(reader, dir, asOf, branches), dir, rules };
+}
+
 /** Children before parents: the order in which roll-ups can be computed. */
 export function postOrder(dir: Directory, root: string | null): string[] {
   const out: string[] = [];
@@ -41,7 +55,7 @@ export function postOrder(dir: Directory, root: string | null): string[] {
   return out;
 }
 
-function evaluateBranches(deps: EngineDeps, asOf: number, target: Evaluation, branches?: string[]): void {
+export function evaluateBranches(deps: EngineDeps, asOf: number, target: Evaluation, branches?: string[]): void {
   const rules = deps.rules();
   for (const [code, facts] of deps.loadFacts(asOf, branches)) {
     const { evaluation, members } = evaluateBranch(facts, asOf, rules);
@@ -53,7 +67,8 @@ function evaluateBranches(deps: EngineDeps, asOf: number, target: Evaluation, br
   }
 }
 
-function rollup(deps: EngineDeps, asOf: number, target: Evaluation, code: string): void {
+/** Rolls one organisation up from its children's evaluations in `target`. */
+export function rollup(deps: EngineDeps, asOf: number, target: Evaluation, code: string): void {
   const org = deps.dir.orgs.get(code)!;
   const children = org.children.map((c) => target.orgs.get(c)).filter((e): e is OrgEvaluation => e !== undefined);
   target.orgs.set(code, rollupOrg(org, children, asOf, deps.rules()));

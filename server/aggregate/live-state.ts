@@ -30,6 +30,8 @@ export interface LiveState {
   /** Re-evaluates everything when the calendar day (Asia/Shanghai) has moved on. */
   tick(): ChangeNotice | null;
   onChange(listener: (n: ChangeNotice) => void): () => void;
+  /** Tells listeners that something every snapshot shows changed outside the evaluation (a report batch). */
+  announce(): void;
   /** Cancels deferred work; call before the database closes. */
   dispose(): void;
 }
@@ -129,6 +131,9 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): L
       if (timer) clearTimeout(timer);
       timer = null;
       pending.clear();
+    },
+    announce() {
+      emit({ codes: new Set(), changes: [], all: true });
     },
     onChange(listener) {
       listeners.add(listener);

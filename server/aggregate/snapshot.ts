@@ -21,6 +21,7 @@ export interface SnapshotExtras {
   applicants: ApplicantFacts[];
   lightSince: Map<string, number>;
   clearedThisMonth: (codes: Set<string>) => number;
+  reportsSent: (codes: Set<string>) => WallSnapshot['reportsSent'];
   feed: FeedItem[];
   prescription: (rule: RuleCode, level: 'red' | 'yellow') => { label: string; text: string };
   map: { demo: boolean; mapName: string };
@@ -192,6 +193,7 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
     measures,
     feed: x.feed.filter((f) => f.org === null || codeSet.has(f.org)).slice(0, 50),
     clearedThisMonth: x.clearedThisMonth(codeSet),
+    reportsSent: x.reportsSent(codeSet),
   };
 }
 

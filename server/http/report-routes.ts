@@ -1,15 +1,17 @@
 // Reports of CONTRACTS §3: the branch diagnosis (public; JSON or, for Accept: text/html, a
-// printable A4 page) and the statistics workbook (leader).
+// printable A4 page); the member report, the stored monthly batches and the statistics workbook
+// (leader).
 
-import type { FastifyInstance } from 'fastify';
-import { addMonths, formatInstant, isMonth, monthOf, type Month } from '../../shared/periods.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { addMonths, formatInstant, isMonth, monthOf } from '../../shared/periods.ts';
 import type { Services } from '../services.ts';
-import { loadPrescriptions } from '../rules-file.ts';
-import { buildDiagnosis, reportInstant } from '../reports/diagnosis.ts';
+import type { Diagnosis } from '../reports/diagnosis.ts';
 import { diagnosisHtml } from '../reports/diagnosis-html.ts';
+import { buildMemberReport } from '../reports/member-report.ts';
+import { memberReportHtml } from '../reports/member-report-html.ts';
 import { statisticsWorkbook } from '../reports/statistics-xlsx.ts';
 import type { Auth } from './auth.ts';
-import { badRequest } from './errors.ts';
+import { badRequest, notFound } from './errors.ts';
 import { parseAt, requireOrg, scopeOrRoot } from './params.ts';
 
 type Q = Record<string, string | undefined>;
@@ -17,24 +19,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 export async function reportRoutes(app: FastifyInstance, opts: { services: Services; auth: Auth }): Promise<void> {
   const { services: s, auth } = opts;
-  const prescriptions = loadPrescriptions();
-
-  // Month-end scores for the trend: one evaluation per month end, kept until the data changes.
-  const scores = new Map<number, Map<string, number | null>>();
-  s.live.onChange(() => scores.clear());
-  // The current month is reported as of now: evaluating past the clock would age deadlines early.
-  const asOfFor = (month: Month) => Math.min(reportInstant(month), s.clock.now());
-  const scoreAt = (code: string) => (month: Month) => {
-    const at = asOfFor(month);
-    let m = scores.get(at);
-    if (!m) {
-      const ev = s.live.at(at);
-      m = new Map([...ev.orgs].map(([c, e]) => [c, e.score]));
-      if (scores.size >= 24) scores.delete(scores.keys().next().value!);
-      scores.set(at, m);
-    }
-    return m.get(code) ?? null;
-  };
+  const html = (req: FastifyRequest) => (req.headers.accept ?? '').includes('text/html');
 
   app.get<{ Params: { code: string }; Querystring: Q }>('/api/reports/diagnosis/:code', async (req, reply) => {
     const code = requireOrg(s, req.params.code);
@@ -43,9 +28,35 @@ export async function reportRoutes(app: FastifyInstance, opts: { services: Servi
     const month = req.query.month || addMonths(current, -1);
     if (!isMonth(month)) throw badRequest(`month: "${month}" is not a month (YYYY-MM)`);
     if (month > current) throw badRequest(`month: ${month} has not begun yet`);
-    const ev = s.live.at(asOfFor(month));
-    const diagnosis = buildDiagnosis(s.store.dir, code, month, ev, prescriptions, scoreAt(code));
-    if ((req.headers.accept ?? '').includes('text/html')) return reply.type('text/html; charset=utf-8').send(diagnosisHtml(diagnosis));
+    const diagnosis = s.diagnoses.one(code, month);
+    if (html(req)) return reply.type('text/html; charset=utf-8').send(diagnosisHtml(diagnosis));
+    return diagnosis;
+  });
+
+  app.get<{ Params: { id: string }; Querystring: Q }>('/api/reports/members/:id', async (req, reply) => {
+    auth.require(req, 'leader');
+    const ev = s.live.at(parseAt(s, req.query.at));
+    const report = buildMemberReport(s.store.dir, ev, req.params.id, s.rules());
+    if (!report) throw notFound(`"${req.params.id}" is not a current member`);
+    if (html(req)) return reply.type('text/html; charset=utf-8').send(memberReportHtml(report));
+    return report;
+  });
+
+  // The monthly batches (generated on the 5th, see reports/monthly-batch.ts) and their reports as
+  // stored when they were sent: a later correction of the data does not rewrite what was sent.
+  app.get('/api/reports/batches', async (req) => {
+    auth.require(req, 'leader');
+    return { batches: s.reportRepo.list().map((b) => ({ month: b.month, generatedAt: formatInstant(b.generatedAt), branches: b.branches, elapsedMs: b.elapsedMs })) };
+  });
+
+  app.get<{ Params: { month: string; code: string } }>('/api/reports/batches/:month/:code', async (req, reply) => {
+    auth.require(req, 'leader');
+    const { month, code } = req.params;
+    if (!isMonth(month)) throw badRequest(`month: "${month}" is not a month (YYYY-MM)`);
+    if (!s.reportRepo.has(month)) throw notFound(`no batch for ${month}`);
+    const diagnosis = s.reportRepo.report(month, code) as Diagnosis | null;
+    if (!diagnosis) throw notFound(`the ${month} batch holds no report for "${code}"`);
+    if (html(req)) return reply.type('text/html; charset=utf-8').send(diagnosisHtml(diagnosis));
     return diagnosis;
   });
 

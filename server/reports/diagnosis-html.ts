@@ -15,7 +15,8 @@ function fmt(v: number | null, unit: DiagnosisRow['unit']): string {
   return v.toFixed(1);
 }
 
-const STYLE = `
+/** A4 print styles shared by the printable reports. */
+export const PRINT_STYLE = `
 @page { size: A4; margin: 15mm; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; color: #222; margin: 0; font-size: 10.5pt; }
@@ -46,7 +47,7 @@ export function diagnosisHtml(d: Diagnosis): string {
     .join('')}</tr></tbody></table>`;
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(d.org.name)} 支部党建诊疗报告 ${esc(d.month)}</title>
-<style>${STYLE}</style></head>
+<style>${PRINT_STYLE}</style></head>
 <body><main>
 <h1>支部党建诊疗报告</h1>
 <p class="meta">${esc(d.org.name)}${d.org.parentName ? `（${esc(d.org.parentName)}）` : ''} · ${esc(d.month)} · 截至 ${esc(d.asOf)}</p>

@@ -52,6 +52,39 @@ export function rowIds(month: Month): { id: string; label: string; unit: Diagnos
   ];
 }
 
+/** The district's side of every row for one month: each branch's value, sorted high to low. */
+export interface Comparison {
+  month: Month;
+  rows: Map<string, { values: number[]; district: number | null }>;
+}
+
+export function compareBranches(dir: Directory, month: Month, ev: Evaluation): Comparison {
+  const root = dir.root!;
+  // Branches that exist at asOf (a branch founded later has no score, and its zero meeting counts
+  // must not pull the district's mean down); the same set the rankings use.
+  const branches = branchesOf(dir, root).filter((b) => (ev.orgs.get(b)?.score ?? null) !== null);
+  const rows = new Map<string, { values: number[]; district: number | null }>();
+  for (const { id, unit } of rowIds(month)) {
+    const values = branches.map((b) => ev.orgs.get(b)?.indicators[id] ?? null).filter((v): v is number => v !== null);
+    values.sort((a, b) => b - a);
+    const district = unit === 'count' ? (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null) : ev.orgs.get(root)?.indicators[id] ?? null;
+    rows.set(id, { values, district });
+  }
+  return { month, rows };
+}
+
+/** 1 + how many values (sorted high to low) are greater than v: equal values share a rank. */
+function rankIn(sorted: number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] > v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
+}
+
 export function buildDiagnosis(
   dir: Directory,
   code: string,
@@ -59,21 +92,16 @@ export function buildDiagnosis(
   ev: Evaluation,
   prescriptions: PrescriptionTable,
   scoreAt: (month: Month) => number | null,
+  // The batch compares 2,650 branches with the same district: it computes this once per month.
+  comparison: Comparison = compareBranches(dir, month, ev),
 ): Diagnosis {
   const org = dir.orgs.get(code)!;
-  const root = dir.root!;
-  // Branches that exist at asOf (a branch founded later has no score, and its zero meeting counts
-  // must not pull the district's mean down); the same set the rankings use.
-  const branches = branchesOf(dir, root).filter((b) => (ev.orgs.get(b)?.score ?? null) !== null);
   const own = ev.orgs.get(code);
-  const valueOf = (c: string, id: string) => ev.orgs.get(c)?.indicators[id] ?? null;
 
   const rows = rowIds(month).map(({ id, label, unit }): DiagnosisRow => {
-    const values = branches.map((b) => valueOf(b, id)).filter((v): v is number => v !== null);
-    const value = valueOf(code, id);
-    const district = unit === 'count' ? (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null) : valueOf(root, id);
-    const rank = value === null ? null : 1 + values.filter((v) => v > value).length;
-    return { id, label, unit, value, district, rank, of: values.length };
+    const { values, district } = comparison.rows.get(id)!;
+    const value = own?.indicators[id] ?? null;
+    return { id, label, unit, value, district, rank: value === null ? null : rankIn(values, value), of: values.length };
   });
 
   const shortfalls = rows

@@ -79,6 +79,14 @@ export function createRollupReader(db: Db) {
     "SELECT org_code, kind, COALESCE(group_code, '') AS group_code, COUNT(*) AS meetings FROM meetings WHERE month = ? AND held_at <= ? GROUP BY 1, 2, 3",
   );
   const latestFact = db.prepare('SELECT MAX(held_at) AS t FROM meetings');
+  // Key-ordered pages of a whole window: background work reads a window in pieces and yields
+  // between them (an open iterator would keep the connection busy for every other statement).
+  const orgMonthPage = db.prepare(
+    'SELECT * FROM org_month WHERE (org_code, month, kind, group_code) > (?, ?, ?, ?) AND +month BETWEEN ? AND ? ORDER BY org_code, month, kind, group_code LIMIT ?',
+  );
+  const memberMonthPage = db.prepare(
+    'SELECT member_id, month, paid_full_at, expected, present, excused, present_points, volunteer_hours, demo_posts FROM member_month WHERE (member_id, month) > (?, ?) AND +month BETWEEN ? AND ? ORDER BY member_id, month LIMIT ?',
+  );
 
   return {
     orgMonths(from: string, to: string, orgs?: string[]): OrgMonthSql[] {
@@ -133,6 +141,14 @@ export function createRollupReader(db: Db) {
     /** Meetings of one month held at or before an instant: corrects the month of a historical `at=`. */
     meetingsUpTo(month: string, asOf: number): { org_code: string; kind: MeetingKind; group_code: string; meetings: number }[] {
       return meetingsUpTo.all(month, asOf) as { org_code: string; kind: MeetingKind; group_code: string; meetings: number }[];
+    },
+    /** Up to `limit` rows of the window after the row `after` (null: from the start). */
+    orgMonthPage(from: string, to: string, after: OrgMonthSql | null, limit: number): OrgMonthSql[] {
+      const k = after ? [after.org_code, after.month, after.kind, after.group_code] : ['', '', '', ''];
+      return orgMonthPage.all(...k, from, to, limit) as OrgMonthSql[];
+    },
+    memberMonthPage(from: string, to: string, after: MemberMonthSql | null, limit: number): MemberMonthSql[] {
+      return memberMonthPage.all(after?.member_id ?? '', after?.month ?? '', from, to, limit) as MemberMonthSql[];
     },
     latestMeetingAt(): number | null {
       return (latestFact.get() as { t: number | null }).t;

@@ -42,6 +42,16 @@ describe('panel states', () => {
     expect(rows[0].text()).toContain('组织生活连续2个月未开展');
   });
 
+  it('warning feed: a footer line counts the reports of the last monthly batch, in either language', async () => {
+    const w = mount(WarningFeed, { props: { warnings: snap.warnings, status: 'ok', asOf: snap.asOf, reportsSent: snap.reportsSent } });
+    expect(w.find('[data-testid="reports-sent"]').text()).toBe('10月诊疗报告已送达 2,311 个支部');
+    useUiStore().setLang('en');
+    await nextTick();
+    expect(w.find('[data-testid="reports-sent"]').text()).toBe('Diagnosis reports for 2026-10 delivered to 2,311 branches');
+    await w.setProps({ reportsSent: null });
+    expect(w.find('[data-testid="reports-sent"]').exists()).toBe(false);
+  });
+
   it('measures: stale state keeps the data, greys it and shows the badge and as-of time', () => {
     const w = mount(MeasuresMatrix, { props: { measures: snap.measures, status: 'stale', asOf: snap.asOf } });
     expect(w.attributes('data-status')).toBe('stale');
