@@ -43,8 +43,9 @@ export interface OrgDetail {
   months: Month[];
   /** Meetings held per kind and month, summed over the organisation's branches. */
   meetings: Record<CalendarKind, number[]>;
-  /** Dues paid and paid on time per month (fractions; null when nothing was due). */
-  dues: { rate: (number | null)[]; onTime: (number | null)[] };
+  /** Dues paid and paid on time per month (fractions; null when nothing was due), and the rule
+   * book's red line for a month's rate (the rules are tunable, so the screen is told it). */
+  dues: { rate: (number | null)[]; onTime: (number | null)[]; redBelow: number };
   /** Overdue first (longest first), then open by due date, then done; at most TASK_LIMIT. */
   tasks: { total: number; done: number; open: number; overdue: number; items: DetailTask[] };
   /** A branch's current members, reddest first; null for committees and the district. */
