@@ -65,7 +65,7 @@ export function buildOrgDetail(ev: Evaluation, code: string, profile: Profile, d
     light: { level: e?.light.level ?? 'grey', reasons: e?.light.reasons ?? [], since: deps.since },
     months,
     meetings,
-    dues: { rate: paid.map(rate), onTime: onTime.map(rate) },
+    dues: { rate: paid.map(rate), onTime: onTime.map(rate), redBelow: rules.thresholds.dues.red },
     tasks: detailTasks(facts, asOf, rules, orgName),
     members: node.type === 'branch' ? detailMembers(ev.members.get(code) ?? [], publicWall) : null,
   };
