@@ -1,5 +1,5 @@
 // Dues month by month over the last twelve months: the share paid as bars (red under the
-// rule book's red line, gold above) and the share paid on time as a line. The current month is
+// rule book's red line, gold above) and the share paid on time as a light line. The current month is
 // still being collected, so its bar is drawn muted rather than read as a collapse.
 import type { EChartsOption } from 'echarts';
 import type { OrgDetail } from '../../shared/org-detail.ts';
@@ -54,8 +54,9 @@ export function buildDuesMonthsOption(d: DuesMonthsInput, theme: WallTheme, t: T
         data: d.dues.onTime,
         symbol: 'circle',
         symbolSize: 12,
-        lineStyle: { width: 4, color: theme.redBright },
-        itemStyle: { color: theme.redBright },
+        // Light, not red: it crosses bars that are red when the month fell short.
+        lineStyle: { width: 4, color: theme.text },
+        itemStyle: { color: theme.text },
       },
     ],
   };
