@@ -47,10 +47,14 @@ export async function readRoutes(app: FastifyInstance, opts: { services: Service
   });
 
   // The organisation scene refetches this after its scope's deltas, from every wall on that
-  // scope: one build per (scope, profile, instant) serves them all until the next re-evaluation
-  // (a frozen clock keeps the instant, so the instant alone would not tell a change).
+  // scope: one build per (scope, profile, instant) serves them all until the scope is
+  // re-evaluated (a frozen clock keeps the instant, so the instant alone would not tell a change).
+  // A re-evaluation names every organisation it touched, ancestors included.
   const details = new Map<string, ReturnType<typeof buildOrgDetail>>();
-  const forget = s.live.onChange(() => details.clear());
+  const forget = s.live.onChange((n) => {
+    if (n.all) return details.clear();
+    for (const key of details.keys()) if (n.codes.has(key.slice(0, key.indexOf('|')))) details.delete(key);
+  });
   app.addHook('onClose', async () => forget());
   app.get<{ Params: { code: string }; Querystring: Q }>('/api/orgs/:code/detail', async (req) => {
     const asOf = parseAt(s, req.query.at);
@@ -61,7 +65,7 @@ export async function readRoutes(app: FastifyInstance, opts: { services: Service
     if (!detail) {
       const since = lightHistory(s.store.db, code, 1)[0]?.at ?? null;
       detail = buildOrgDetail(s.live.at(asOf), code, profile, { reader: s.store.reader, dir, rules: s.rules(), since });
-      if (details.size >= 32) details.delete(details.keys().next().value!);
+      if (details.size >= 64) details.delete(details.keys().next().value!);
       details.set(key, detail);
     }
     return detail;
