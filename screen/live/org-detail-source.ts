@@ -1,7 +1,9 @@
 // Keeps the organisation detail store in step with the wall's scope: fetched when the scope
 // changes (below the district root; the overview does not show it), and again after the
 // scope's deltas, at most once per `throttleMs`, since every delta is a changed figure and
-// a busy branch gets several a second.
+// a busy branch gets several a second. A scope the wall moves to was shown to it by the server
+// (a row, a point, a crumb), so its fetch runs beside the socket's subscribe; the start-up
+// scope comes from a URL that may be mistyped, so it waits for the server's first snapshot.
 import { watch } from 'vue';
 import type { OrgDetail } from '../../shared/org-detail.ts';
 import type { useOrgDetailStore } from '../stores/org-detail.ts';
@@ -35,11 +37,13 @@ export function createOrgDetailSource(deps: OrgDetailSourceDeps): { dispose(): v
       () => store.failed(code),
     );
   }
-  function follow(code: string) {
+  let awaitingSnapshot = false;
+  function follow(code: string, previous: string | undefined) {
     cancel();
     const inScene = code !== '' && code !== root;
     store.reset(inScene ? code : '');
-    if (inScene) fetchNow(code);
+    awaitingSnapshot = inScene && previous === undefined && wall.snapshot?.scope.code !== code;
+    if (inScene && !awaitingSnapshot) fetchNow(code);
   }
   function refresh() {
     const code = store.code;
@@ -50,6 +54,15 @@ export function createOrgDetailSource(deps: OrgDetailSourceDeps): { dispose(): v
   }
 
   const stopScope = watch(() => wall.scope, follow, { immediate: true });
+  const stopSnapshot = watch(
+    () => wall.snapshot?.scope.code,
+    (code) => {
+      if (awaitingSnapshot && code === store.code) {
+        awaitingSnapshot = false;
+        fetchNow(code);
+      }
+    },
+  );
   // A new seq on top of one already held is a delta (or a resync) of this scope; the first
   // snapshot after a scope change is not news to a fetch made at that change.
   const stopSeq = watch(
@@ -62,6 +75,7 @@ export function createOrgDetailSource(deps: OrgDetailSourceDeps): { dispose(): v
     dispose() {
       cancel();
       stopScope();
+      stopSnapshot();
       stopSeq();
     },
   };

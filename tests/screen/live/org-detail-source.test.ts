@@ -11,7 +11,7 @@ import { useOrgDetailStore } from '../../../screen/stores/org-detail.ts';
 import { useWallStore } from '../../../screen/stores/wall.ts';
 
 const detailOf = (code: string, asOf = 1) => ({ org: { code, name: code, type: 'branch', parentCode: null }, asOf }) as unknown as OrgDetail;
-const snap = {} as WallSnapshot;
+const snap = { scope: { code: 'B1' } } as WallSnapshot;
 
 describe('organisation detail source', () => {
   beforeEach(() => {
@@ -20,12 +20,12 @@ describe('organisation detail source', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  function setup() {
+  function setup(start = 'D') {
     const wall = useWallStore();
     const store = useOrgDetailStore();
     const calls: string[] = [];
     const answers = new Map<string, (d: OrgDetail) => void>();
-    wall.setScope('D');
+    wall.setScope(start);
     const source = createOrgDetailSource({
       wall,
       store,
@@ -55,6 +55,15 @@ describe('organisation detail source', () => {
     await nextTick();
     expect(store.detail).toBeNull();
     expect(store.status).toBe('idle');
+  });
+
+  it('the start-up scope (from a URL, maybe mistyped) waits for the server’s snapshot of it', async () => {
+    const { wall, calls } = setup('B9');
+    await nextTick();
+    expect(calls).toEqual([]); // an unknown code would only earn a 404; the server says not_found on the socket
+    wall.replace({ scope: { code: 'B9' } } as WallSnapshot, 3, 0);
+    await nextTick();
+    expect(calls).toEqual(['B9']);
   });
 
   it('deltas refetch, throttled to one per 2 s; the first snapshot does not', async () => {
