@@ -8,8 +8,9 @@ import { createApp } from 'vue';
 import type { WallSnapshot } from '../shared/snapshot.ts';
 import App from './App.vue';
 import { registerMapOnce } from './charts/setup.ts';
-import { connectLive } from './live/connect.ts';
-import { loadConfig, loadLightHistory, loadMap, loadRootScope } from './live/http-sources.ts';
+import { connectLive, readToken } from './live/connect.ts';
+import { loadConfig, loadLightHistory, loadMap, loadOrgDetail, loadRootScope } from './live/http-sources.ts';
+import { createOrgDetailSource } from './live/org-detail-source.ts';
 import type { LiveFeed } from './live/create-live-feed.ts';
 import { bindWallRemote, wallName } from './live/wall-remote.ts';
 import { bindKeys } from './nav/keyboard.ts';
@@ -18,6 +19,7 @@ import { createRouter, ROUTER_KEY, type Router } from './nav/router.ts';
 import { hasWebGL } from './panels/webgl.ts';
 import { useConnectionStore } from './stores/connection.ts';
 import { useExplainStore } from './stores/explain.ts';
+import { useOrgDetailStore } from './stores/org-detail.ts';
 import { useUiStore } from './stores/ui.ts';
 import { useWallStore } from './stores/wall.ts';
 import { installTour, readTourStart } from './tour/install.ts';
@@ -32,6 +34,7 @@ const ui = useUiStore(pinia);
 const wall = useWallStore(pinia);
 const connection = useConnectionStore(pinia);
 const explain = useExplainStore(pinia);
+const orgDetail = useOrgDetailStore(pinia);
 
 ui.setFixture(fixture);
 if (params.get('lang') === 'en') ui.setLang('en');
@@ -89,7 +92,9 @@ start().then(({ centreName, root, feed, live }) => {
     const name = wallName(window.location.search);
     if (name) bindWallRemote({ socket: live.socket, wall: name, router, tour: useTourStore(pinia), showCode: ui.setPairCode });
   }
-  const app = createApp(App, { centreName, use3d, forceLayout: forced === 'wall' || forced === 'wide16x9' ? forced : undefined });
+  // The fixture has no server: its organisation panels show no data.
+  if (feed) createOrgDetailSource({ wall, store: orgDetail, root, load: (code) => loadOrgDetail(code, readToken()) });
+  const app = createApp(App, { centreName, use3d, root, forceLayout: forced === 'wall' || forced === 'wide16x9' ? forced : undefined });
   app.provide(ROUTER_KEY, router);
   app.use(pinia);
   app.mount('#app');

@@ -1,6 +1,6 @@
 // Registers the ECharts parts the wall draws, once, for the whole app (keeps the bundle small;
 // a full build is ~368 KB gzip). Import `echarts` from here, never from 'echarts' directly.
-import { BarChart, EffectScatterChart, FunnelChart, GaugeChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, EffectScatterChart, FunnelChart, GaugeChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GeoComponent,
@@ -22,6 +22,7 @@ echarts.use([
   ScatterChart,
   EffectScatterChart,
   FunnelChart,
+  HeatmapChart,
   MapChart,
   GridComponent,
   TooltipComponent,
@@ -35,6 +36,10 @@ echarts.use([
 ]);
 
 export { echarts };
+
+// Browser tests and the drill benchmark click chart items where they are drawn (convertToPixel);
+// this hands them the instance behind a chart element, nothing the page does not already show.
+(globalThis as { __vanguardChartOf?: (el: HTMLElement) => unknown }).__vanguardChartOf = (el) => echarts.getInstanceByDom(el);
 
 const registered = new Set<string>();
 /** Registers a GeoJSON map under a name once; later calls with the same name are ignored. */

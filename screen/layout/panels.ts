@@ -52,3 +52,33 @@ export const PANEL_RECTS: Record<LayoutKind, Record<PanelId, Rect>> = {
     ranking: { x: 2700, y: 1600, w: 1100, h: 520 },
   },
 };
+
+/** The organisation scene (a committee or a branch): its light and tasks on the left, the KPI
+ * ribbon, meeting calendar and its members or child organisations in the centre, trends and
+ * the pipeline on the right. `roster` holds the member grid of a branch, else the ranking. */
+export type OrgPanelId = 'header' | 'kpi' | 'light' | 'tasks' | 'calendar' | 'roster' | 'meetings' | 'dues' | 'pipeline';
+
+export const ORG_RECTS: Record<LayoutKind, Record<OrgPanelId, Rect>> = {
+  wall: {
+    header: { x: 0, y: 0, w: 5760, h: 150 },
+    light: { x: 40, y: 170, w: 1440, h: 760 },
+    tasks: { x: 40, y: 950, w: 1440, h: 930 },
+    kpi: { x: 1520, y: 170, w: 2720, h: 250 },
+    calendar: { x: 1520, y: 440, w: 2720, h: 560 },
+    roster: { x: 1520, y: 1020, w: 2720, h: 860 },
+    meetings: { x: 4280, y: 170, w: 1440, h: 540 },
+    dues: { x: 4280, y: 730, w: 1440, h: 540 },
+    pipeline: { x: 4280, y: 1290, w: 1440, h: 590 },
+  },
+  wide16x9: {
+    header: { x: 0, y: 0, w: 3840, h: 150 },
+    kpi: { x: 40, y: 170, w: 3760, h: 230 },
+    light: { x: 40, y: 420, w: 1220, h: 760 },
+    tasks: { x: 40, y: 1200, w: 1220, h: 920 },
+    calendar: { x: 1290, y: 420, w: 1260, h: 760 },
+    roster: { x: 1290, y: 1200, w: 1260, h: 920 },
+    meetings: { x: 2580, y: 420, w: 1220, h: 560 },
+    dues: { x: 2580, y: 1000, w: 1220, h: 540 },
+    pipeline: { x: 2580, y: 1560, w: 1220, h: 560 },
+  },
+};

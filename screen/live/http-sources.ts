@@ -1,6 +1,7 @@
 // The few things the wall reads over HTTP before it subscribes. Each tolerates a missing route:
 // the server is allowed not to have /api/config, and the wall must still come up.
 import type { TourConfig } from '../../shared/tour.ts';
+import type { OrgDetail } from '../../shared/org-detail.ts';
 
 export interface WallConfig {
   centreName: string | null;
@@ -71,4 +72,13 @@ export async function loadTour(fetcher: typeof fetch = fetch): Promise<TourConfi
   } catch {
     return null;
   }
+}
+
+/** GET /api/orgs/:code/detail, with the wall's token when it holds one (names unmasked for a leader). */
+export async function loadOrgDetail(code: string, token: string | null, fetcher: typeof fetch = fetch): Promise<OrgDetail> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetcher(`/api/orgs/${encodeURIComponent(code)}/detail`, { headers });
+  if (!res.ok) throw new Error(`detail ${code}: ${res.status}`);
+  return (await res.json()) as OrgDetail;
 }

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { formatInstant } from '../../shared/periods.ts';
 import { rankBranches } from '../../shared/rules/index.ts';
 import type { Services } from '../services.ts';
+import { buildOrgDetail } from '../aggregate/org-detail.ts';
 import { branchesOf, descendants } from '../aggregate/structure.ts';
 import { lightHistory } from '../store/light-history.ts';
 import type { Auth } from './auth.ts';
@@ -43,6 +44,32 @@ export async function readRoutes(app: FastifyInstance, opts: { services: Service
     const ev = s.live.at(asOf);
     const members = branchesOf(dir, code).flatMap((b) => (ev.members.get(b) ?? []).map((m) => ({ ...m, branch: b })));
     return { org: orgInfo(code), asOf: formatInstant(asOf), members };
+  });
+
+  // The organisation scene refetches this after its scope's deltas, from every wall on that
+  // scope: one build per (scope, profile, instant) serves them all until the scope is
+  // re-evaluated (a frozen clock keeps the instant, so the instant alone would not tell a change).
+  // A re-evaluation names every organisation it touched, ancestors included.
+  const details = new Map<string, ReturnType<typeof buildOrgDetail>>();
+  const forget = s.live.onChange((n) => {
+    if (n.all) return details.clear();
+    for (const key of details.keys()) if (n.codes.has(key.slice(0, key.indexOf('|')))) details.delete(key);
+  });
+  app.addHook('onClose', async () => forget());
+  app.get<{ Params: { code: string }; Querystring: Q }>('/api/orgs/:code/detail', async (req) => {
+    const asOf = parseAt(s, req.query.at);
+    const code = requireOrg(s, req.params.code);
+    // No token: public. A token must be a leader's (a wrong one is refused, never downgraded).
+    const profile = req.headers.authorization && auth.require(req, 'leader') ? 'leader' : 'public';
+    const key = `${code}|${profile}|${asOf}`;
+    let detail = details.get(key);
+    if (!detail) {
+      const since = lightHistory(s.store.db, code, 1)[0]?.at ?? null;
+      detail = buildOrgDetail(s.live.at(asOf), code, profile, { reader: s.store.reader, dir, rules: s.rules(), since });
+      if (details.size >= 64) details.delete(details.keys().next().value!);
+      details.set(key, detail);
+    }
+    return detail;
   });
 
   app.get<{ Params: { code: string } }>('/api/orgs/:code/lights/history', async (req) => {

@@ -78,7 +78,10 @@ export function createRollupReader(db: Db) {
   const meetingsUpTo = db.prepare(
     "SELECT org_code, kind, COALESCE(group_code, '') AS group_code, COUNT(*) AS meetings FROM meetings WHERE month = ? AND held_at <= ? GROUP BY 1, 2, 3",
   );
-  const latestFact = db.prepare('SELECT MAX(held_at) AS t FROM meetings');
+  // A meeting's month is its held_at's month, so the latest meeting is in the latest month: both
+  // steps walk the (month, held_at) index, where a bare MAX(held_at) scans the table (~40 ms on
+  // the district, paid by every re-evaluation).
+  const latestFact = db.prepare('SELECT MAX(held_at) AS t FROM meetings WHERE month = (SELECT MAX(month) FROM meetings)');
   // Key-ordered pages of a whole window: background work reads a window in pieces and yields
   // between them (an open iterator would keep the connection busy for every other statement).
   const orgMonthPage = db.prepare(

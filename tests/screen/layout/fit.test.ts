@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRedrawQueue } from '../../../screen/charts/redraw-queue.ts';
 import { chartPixelRatio, chooseLayout, fitCanvas, MAX_CANVAS_SIDE } from '../../../screen/layout/fit.ts';
-import { PANEL_RECTS } from '../../../screen/layout/panels.ts';
+import { ORG_RECTS, PANEL_RECTS } from '../../../screen/layout/panels.ts';
 import { DESIGN } from '../../../screen/layout/fit.ts';
 
 describe('fitCanvas', () => {
@@ -29,8 +29,8 @@ describe('fitCanvas', () => {
     expect(chartPixelRatio(0.5, 1000, 500)).toBe(0.5);
   });
 
-  it('panels fit their canvas and do not overlap, in both arrangements', () => {
-    for (const [layout, rects] of Object.entries(PANEL_RECTS)) {
+  it('panels fit their canvas and do not overlap, in both arrangements of both scenes', () => {
+    for (const [layout, rects] of [...Object.entries(PANEL_RECTS), ...Object.entries(ORG_RECTS)]) {
       const size = DESIGN[layout as keyof typeof DESIGN];
       const list = Object.entries(rects);
       for (const [id, r] of list) {
