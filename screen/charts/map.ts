@@ -56,7 +56,8 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
     silent: true,
     symbolSize: 0,
     data: map.regions.map((r) => ({ name: r.name, value: [r.lng, r.lat] })),
-    label: { show: true, formatter: '{b}', ...textStyle(theme, 32, theme.text), fontWeight: 700, textBorderColor: theme.bgFrom, textBorderWidth: 8 },
+    // Below the region's centre (the mean of its branches), so a lone branch's point stays visible.
+    label: { show: true, formatter: '{b}', offset: [0, 36], ...textStyle(theme, 32, theme.text), fontWeight: 700, textBorderColor: theme.bgFrom, textBorderWidth: 8 },
     emphasis: { disabled: true },
   });
   return {

@@ -22,7 +22,8 @@ export function buildOrgRingsOption(s: Structure, theme: WallTheme, t: Translate
   const ring = (center: string, data: { name: string; value: number }[], colors: readonly string[]) => ({
     type: 'pie' as const,
     center: [center, '50%'],
-    radius: ['52%', '80%'],
+    // Sized for the narrower 16:9 panel too, where 80 % touched the panel's left edge.
+    radius: ['46%', '72%'],
     // No grey placeholder ring when a side has nothing to show.
     showEmptyCircle: false,
     label: { show: false },
@@ -50,18 +51,18 @@ export function buildOrgRingsOption(s: Structure, theme: WallTheme, t: Translate
   return {
     animationDurationUpdate: 800,
     title: [
-      { text: t(branch ? 'org.memberStatus' : 'org.byType'), left: '12.5%', top: 'middle', textAlign: 'center', textVerticalAlign: 'middle', textStyle: textStyle(theme, 28, theme.gold) },
+      { text: t(branch ? 'org.memberStatus' : 'org.byType'), left: '14%', top: 'middle', textAlign: 'center', textVerticalAlign: 'middle', textStyle: textStyle(theme, 28, theme.gold) },
       {
         text: rightTitle,
-        left: branch ? '75%' : '62.5%',
+        left: branch ? '75%' : '63%',
         top: 'middle',
         textAlign: 'center',
         textVerticalAlign: 'middle',
         textStyle: { ...textStyle(theme, 28, theme.gold), lineHeight: 44, rich: { big: { ...textStyle(theme, 64, theme.goldLight), fontWeight: 800, lineHeight: 96 } } },
       },
     ],
-    legend: [legend('25%', left), legend('75%', byCat)],
-    series: [ring('12.5%', left, branch ? [theme.gold, theme.red] : typeColors), ring('62.5%', byCat, catColors)],
+    legend: [legend('26.5%', left), legend('75.5%', byCat)],
+    series: [ring('14%', left, branch ? [theme.gold, theme.red] : typeColors), ring('63%', byCat, catColors)],
   };
 }
 

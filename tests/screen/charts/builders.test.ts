@@ -89,9 +89,11 @@ describe('option builders', () => {
     expect(o.series[1].data).toHaveLength(4);
   });
 
-  it('funnel: four stages from applicants to probationary', () => {
+  it('funnel: four stages from applicants to probationary, always narrowing, counts in the labels', () => {
     const o = buildFunnelOption(snap.pipeline, theme, t) as any;
-    expect(o.series[0].data.map((d: any) => [d.name, d.value])).toEqual([
+    expect(o.series[0].data.map((d: any) => d.value)).toEqual([4, 3, 2, 1]);
+    expect(o.series[0].label.formatter({ name: '发展对象', data: o.series[0].data[2] })).toBe('发展对象  716');
+    expect(o.series[0].data.map((d: any) => [d.name, d.count])).toEqual([
       ['入党申请人', 3286],
       ['入党积极分子', 1942],
       ['发展对象', 716],
