@@ -21,6 +21,6 @@ export async function until<T>(check: () => T | Promise<T>, timeoutMs = 15_000):
     const v = await check();
     if (v) return v as NonNullable<T>;
     if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
