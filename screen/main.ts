@@ -38,9 +38,12 @@ const orgDetail = useOrgDetailStore(pinia);
 
 ui.setFixture(fixture);
 if (params.get('lang') === 'en') ui.setLang('en');
-const syncHidden = () => ui.setPaused(document.hidden);
-document.addEventListener('visibilitychange', syncHidden);
-syncHidden();
+// Motion stops while the tab is hidden and for viewers who asked for reduced motion (numbers jump).
+const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+const syncPaused = () => ui.setPaused(document.hidden || !!reducedMotion?.matches);
+document.addEventListener('visibilitychange', syncPaused);
+reducedMotion?.addEventListener('change', syncPaused);
+syncPaused();
 // Charts wait for the CJK font; a wall must still draw if the font promise never settles.
 Promise.race([document.fonts?.ready ?? Promise.resolve(), new Promise((r) => setTimeout(r, 4000))]).then(() => ui.setFontsReady());
 

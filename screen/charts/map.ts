@@ -46,8 +46,24 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
     silent: false,
     cursor: 'pointer',
   });
+  // Region names as their own series drawn above the points (geo labels sit under every series
+  // and vanish under ~2,400 dense points), with a dark halo so they read on any colour.
+  series.push({
+    id: 'region-labels',
+    type: 'scatter',
+    coordinateSystem,
+    z: 5,
+    silent: true,
+    symbolSize: 0,
+    data: map.regions.map((r) => ({ name: r.name, value: [r.lng, r.lat] })),
+    // Below the region's centre (the mean of its branches), so a lone branch's point stays visible.
+    label: { show: true, formatter: '{b}', offset: [0, 36], ...textStyle(theme, 32, theme.text), fontWeight: 700, textBorderColor: theme.bgFrom, textBorderWidth: 8 },
+    emphasis: { disabled: true },
+  });
   return {
-    animationDurationUpdate: 600,
+    // Points never move and a light's new colour needs no tween; animating 2,650 symbols
+    // repainted the whole map canvas on every frame after each delta.
+    animation: false,
     legend: {
       right: 24,
       bottom: 16,
@@ -71,7 +87,7 @@ export function buildMapOption({ map, mapName, changed }: MapInput, theme: WallT
       layoutSize: '96%',
       aspectScale: 0.85,
       silent: false,
-      label: { show: true, ...textStyle(theme, 30, 'rgba(245,241,230,0.5)'), offset: [0, 44] },
+      label: { show: false },
       itemStyle: { areaColor: 'rgba(22, 48, 94, 0.55)', borderColor: 'rgba(200, 162, 74, 0.55)', borderWidth: 2 },
       emphasis: { disabled: true },
       select: { disabled: true },

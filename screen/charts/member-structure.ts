@@ -43,6 +43,10 @@ export function buildMemberStructureOption(s: Structure, theme: WallTheme, t: Tr
         itemStyle: { borderColor: theme.bgFrom, borderWidth: 3 },
         label: { ...textStyle(theme, 26), formatter: '{b}\n{d}%', lineHeight: 32 },
         labelLine: { length: 12, length2: 12 },
+        // Seven levels crowd the small slices' labels on top of each other: hide a label that
+        // would overlap another (its slice stays), one decimal is enough at 3–8 m.
+        labelLayout: { hideOverlap: true },
+        percentPrecision: 1,
         emphasis: { disabled: true },
         data: edu.map((c) => ({ name: tryKey(t, `edu.${c.key}`, c.key), value: c.count })),
       },

@@ -5,6 +5,7 @@ import { applyPatches } from '../../shared/patches.ts';
 import type { FeedItem, Patch, WallSnapshot } from '../../shared/snapshot.ts';
 
 export const FEED_LIMIT = 50;
+const NO_FEED: FeedItem[] = [];
 
 export const useWallStore = defineStore('wall', () => {
   const snapshot = shallowRef<WallSnapshot | null>(null);
@@ -16,7 +17,10 @@ export const useWallStore = defineStore('wall', () => {
   /** Name of the registered ECharts map once the GeoJSON is in, else null. */
   const mapName = ref<string | null>(null);
 
-  const feed = computed<FeedItem[]>(() => mergeFeed(liveFeed.value, snapshot.value?.feed ?? []));
+  // Through the feed section alone: a delta that leaves the feed as it was (patches share
+  // untouched sections) must not hand the ticker and the map a new array.
+  const snapshotFeed = computed(() => snapshot.value?.feed ?? NO_FEED);
+  const feed = computed<FeedItem[]>(() => mergeFeed(liveFeed.value, snapshotFeed.value));
 
   function setScope(code: string) {
     if (code === scope.value) return;

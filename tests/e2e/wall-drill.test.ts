@@ -2,36 +2,28 @@
 // a ranking row opens branch B1 (URL, breadcrumbs, the socket's rooms), its light explains
 // itself (reasons and history), a reload lands on B1, the back button, Home and the browser's
 // back move the wall. Screenshots at 5760×1920 go to tests/artifacts/drill-*.png.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.ts';
 import { manualClock } from '../../server/clock.ts';
 import { testConfig } from '../../server/config.ts';
 import { parseInstant } from '../../shared/periods.ts';
 import { tinyDataset } from '../helpers/tiny-dataset.ts';
+import { hasChromium, launchChromium, until } from '../helpers/browser.ts';
 import { buildScreen } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
-const CHROMIUM = '/usr/bin/chromium';
 const B1_PATH = '示范区委›东湖街道党工委›东湖社区第一支部';
 
 let browser: Browser;
 let app: FastifyInstance;
 let url: string;
 
-async function until(check: () => boolean | Promise<boolean>, ms = 15_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not met in time');
-}
 /** The breadcrumbs as one string, separators included, whitespace removed. */
 const crumbs = async (page: Page) => ((await page.locator('[data-testid="crumbs"] ol').innerText()) ?? '').replace(/\s+/g, '');
 const kpi = (page: Page, i: number) => page.locator('[data-testid="kpi-value"]').nth(i).textContent();
@@ -52,7 +44,7 @@ function smallText(page: Page) {
   });
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('drill-down on the real server, in Chromium', { timeout: 120_000 }, () => {
+describe.skipIf(!hasChromium)('drill-down on the real server, in Chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     const screenDir = await buildScreen(ROOT, 'drill');
     app = await buildApp(testConfig({ db: ':memory:', screenDir }), {
@@ -62,10 +54,7 @@ describe.skipIf(!existsSync(CHROMIUM))('drill-down on the real server, in Chromi
     await app.listen({ port: 0, host: '127.0.0.1' });
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,29 +1,26 @@
 // Builds the screen, opens /?fixture=1 in real Chromium at three viewport sizes, screenshots it
 // into tests/artifacts/, and checks what a visitor would notice: empty panels, overlapping
 // panels, console errors, text smaller than 24 design px, and clicks landing where they look.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, until } from '../helpers/browser.ts';
 import { buildScreen, serveStatic } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
-const CHROMIUM = '/usr/bin/chromium';
 const PANELS = ['header', 'kpi', 'ticker', 'map', 'org', 'members', 'pipeline', 'meetings', 'dues', 'ranking', 'warnings', 'measures'];
 const CHART_PANELS = ['map', 'org', 'members', 'pipeline', 'meetings', 'dues'];
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 
-describe.skipIf(!existsSync(CHROMIUM))('the wall on the fixture, in Chromium', { timeout: 90_000 }, () => {
+describe.skipIf(!hasChromium)('the wall on the fixture, in Chromium', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     server = await serveStatic(await buildScreen(ROOT, 'fixture'));
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,16 +1,16 @@
 // The built wall against a stand-in server speaking the real wire protocol (Socket.IO, the
 // shared event types): snapshot on subscribe, numbered deltas, a gap, a version change.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Server } from 'socket.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WallSnapshot } from '../../shared/snapshot.ts';
 import type { ClientToServerEvents, ServerToClientEvents, SubscribeMsg } from '../../shared/socket.ts';
+import { hasChromium, launchChromium, until } from '../helpers/browser.ts';
 import { buildScreen, serveStatic, type Served } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const snap = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/snapshot.district.json'), 'utf8')) as WallSnapshot;
 const geo = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/map.demo.json'), 'utf8'));
 
@@ -20,17 +20,9 @@ let io: Server<ClientToServerEvents, ServerToClientEvents>;
 const subscribes: SubscribeMsg[] = [];
 let connections = 0;
 
-async function until(check: () => boolean | Promise<boolean>, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('condition not met in time');
-}
 const kpi = (page: Page, i: number) => page.locator('[data-testid="kpi-value"]').nth(i).textContent();
 
-describe.skipIf(!existsSync(CHROMIUM))('the wall on a live socket', { timeout: 90_000 }, () => {
+describe.skipIf(!hasChromium)('the wall on a live socket', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     served = await serveStatic(await buildScreen(ROOT, 'live'), (path) =>
       path === '/api/map' ? geo : path === '/api/config' ? { centreName: '测试区党建指挥中心', version: 'v1', scope: 'D01' } : undefined,
@@ -43,7 +35,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the wall on a live socket', { timeout: 9
         if (msg.lastSeq === undefined) socket.emit('snapshot', { scope: msg.scope, seq: 1, asOf: snap.asOf, data: snap });
       });
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,11 +1,10 @@
 // The built wall against the REAL server (buildApp on the tiny district): an event posted to the
 // API changes the visible KPI within a second, and a server restart shows on the badge and heals
 // without a page reload.
-import { existsSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app.ts';
@@ -14,10 +13,10 @@ import { testConfig } from '../../server/config.ts';
 import { parseInstant } from '../../shared/periods.ts';
 import { tinyDataset } from '../helpers/tiny-dataset.ts';
 import { asOperator, testTokensFile } from '../helpers/tokens.ts';
+import { hasChromium, launchChromium, until } from '../helpers/browser.ts';
 import { buildScreen } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
 const NOW = parseInstant('2026-04-15T12:00:00+08:00')!;
 let browser: Browser;
 let screenDir: string;
@@ -30,22 +29,13 @@ async function startServer(port = 0): Promise<string> {
   if (!app.services.store.dir.root) app.services.importDataset(tinyDataset());
   return app.listen({ port, host: '127.0.0.1' });
 }
-async function until<T>(check: () => Promise<T | false | null | undefined> | T | false | null | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const checkins = (page: Page) => page.locator('[data-testid="kpi-value"]').nth(7).textContent();
 const badge = (page: Page) => page.locator('[data-testid="connection"]').getAttribute('class');
 
-describe.skipIf(!existsSync(CHROMIUM))('the wall on the real server', { timeout: 120_000 }, () => {
+describe.skipIf(!hasChromium)('the wall on the real server', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     screenDir = await buildScreen(ROOT, 'real');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildApp } from '../../server/app.ts';
 import { manualClock } from '../../server/clock.ts';
 import { testConfig } from '../../server/config.ts';
@@ -13,8 +13,7 @@ import { parseInstant } from '../../shared/periods.ts';
 import type { TourScene } from '../../shared/tour.ts';
 import { testTokensFile } from './tokens.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export { CHROMIUM, launchChromium, until } from './browser.ts';
 export const DEMO_CLOCK = parseInstant('2026-06-18T10:00:00+08:00')!;
 
 /** One scene of every kind, each `seconds` long, captions numbered so a test can tell them apart. */
@@ -48,20 +47,6 @@ export async function startTourServer(screenDir: string, tour: unknown): Promise
   app.services.importDataset(demo.dataset);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url, close: () => app.close() };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
-
-export async function until<T>(check: () => Promise<T | false | null | undefined> | T | false | null | undefined, ms = 10_000, what = 'condition'): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`${what} not met in ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 export interface TourLogEntry {

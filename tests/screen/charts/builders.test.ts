@@ -59,6 +59,29 @@ describe('option builders', () => {
     expect(o.series[1].data.map((d: any) => [d.name, d.value])).toContainEqual(['社区', 612]);
   });
 
+  it('org rings at a branch: its members by status and its category named, no hollow ring', () => {
+    const branch = {
+      ...snap.structure,
+      orgsByType: [{ key: 'committee', count: 0 }, { key: 'general_branch', count: 0 }, { key: 'branch', count: 0 }],
+      branchesByCategory: [{ key: 'community', count: 1 }],
+      membersByStatus: [{ key: 'full', count: 40 }, { key: 'probationary', count: 3 }],
+    };
+    const o = buildOrgRingsOption(branch, theme, t) as any;
+    expect(o.series[0].data.map((d: any) => [d.name, d.value])).toEqual([['正式党员', 40], ['预备党员', 3]]);
+    expect(o.series[1].data).toEqual([]);
+    expect(o.series.every((p: any) => p.showEmptyCircle === false)).toBe(true);
+    expect(o.title[1].text).toContain('社区');
+  });
+
+  it('map: region names above the points with a halo', () => {
+    const o = buildMapOption({ map: snap.map, mapName: 'demo' }, theme, t) as any;
+    const labels = o.series.find((s: any) => s.id === 'region-labels');
+    expect(labels.data).toHaveLength(snap.map.regions.length);
+    expect(labels.z).toBeGreaterThan(Math.max(...o.series.filter((s: any) => s !== labels).map((s: any) => s.z ?? 2)));
+    expect(labels.label.textBorderWidth).toBeGreaterThanOrEqual(4);
+    expect(o.geo.label.show).toBe(false);
+  });
+
   it('member structure: age bands in order, education ring', () => {
     const o = buildMemberStructureOption(snap.structure, theme, t) as any;
     expect(o.xAxis.data).toEqual(['≤30', '31-40', '41-50', '51-60', '61+']);
@@ -66,9 +89,11 @@ describe('option builders', () => {
     expect(o.series[1].data).toHaveLength(4);
   });
 
-  it('funnel: four stages from applicants to probationary', () => {
+  it('funnel: four stages from applicants to probationary, always narrowing, counts in the labels', () => {
     const o = buildFunnelOption(snap.pipeline, theme, t) as any;
-    expect(o.series[0].data.map((d: any) => [d.name, d.value])).toEqual([
+    expect(o.series[0].data.map((d: any) => d.value)).toEqual([4, 3, 2, 1]);
+    expect(o.series[0].label.formatter({ name: '发展对象', data: o.series[0].data[2] })).toBe('发展对象  716');
+    expect(o.series[0].data.map((d: any) => [d.name, d.count])).toEqual([
       ['入党申请人', 3286],
       ['入党积极分子', 1942],
       ['发展对象', 716],
@@ -106,16 +131,16 @@ describe('option builders', () => {
   it('map: one scatter per light coloured by the light tokens, changed lights pulse', () => {
     const o = buildMapOption({ map: snap.map, mapName: 'demo', changed: new Set([snap.map.points[3].code]) }, theme, t) as any;
     expect(o.geo.map).toBe('demo');
-    const scatters = o.series.filter((s: any) => s.type === 'scatter');
+    const scatters = o.series.filter((s: any) => s.type === 'scatter' && s.id !== 'region-labels');
     expect(scatters.map((s: any) => s.itemStyle.color)).toEqual([theme.lights.green, theme.lights.grey, theme.lights.yellow, theme.lights.red]);
-    const drawn = o.series.reduce((n: number, s: any) => n + s.data.length, 0);
+    const drawn = o.series.filter((s: any) => s.id !== 'region-labels').reduce((n: number, s: any) => n + s.data.length, 0);
     expect(drawn).toBe(snap.map.points.length);
-    expect(o.series.at(-1).type).toBe('effectScatter');
-    expect(o.series.at(-1).rippleEffect.number).toBe(2);
+    const pulse = o.series.find((s: any) => s.type === 'effectScatter');
+    expect(pulse.rippleEffect.number).toBe(2);
     // the same series layout when nothing pulses, so a merge update clears the old pulse
     const calm = buildMapOption({ map: snap.map, mapName: 'demo' }, theme, t) as any;
     expect(calm.series.map((s: any) => s.type)).toEqual(o.series.map((s: any) => s.type));
-    expect(calm.series.at(-1).data).toEqual([]);
+    expect(calm.series.find((s: any) => s.type === 'effectScatter').data).toEqual([]);
   });
 
   it('pct formats fractions and shows a dash for null', () => {

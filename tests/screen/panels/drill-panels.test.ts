@@ -36,7 +36,7 @@ describe('drill-down panels', () => {
 
   it('map: a click on a point emits its code; the 2D points are clickable and carry it', async () => {
     const option = buildMapOption({ map: snap.map, mapName: 'demo' }, wallTheme, translator('zh-CN')) as any;
-    const scatter = option.series.filter((s: any) => s.type === 'scatter');
+    const scatter = option.series.filter((s: any) => s.type === 'scatter' && s.id !== 'region-labels');
     expect(scatter.every((s: any) => s.silent === false)).toBe(true);
     expect(scatter.flatMap((s: any) => s.data).every((d: any) => typeof d.code === 'string')).toBe(true);
     const w = mount(MapPanel, {

@@ -38,6 +38,10 @@ describe('overview scene', () => {
     delete s.header;
     expect(Object.values(s).every((v) => v === 'ok')).toBe(true);
     expect(w.find('h1').text()).toBe(snap.centreName);
+    // No GeoJSON registered: the map says so instead of calling itself a demo map.
+    expect(w.find('[data-testid="map-none"]').text()).toBe('未加载地图 · 按经纬度示意');
+    useWallStore().setMapName('district');
+    await nextTick();
     expect(w.find('[data-testid="map-demo"]').text()).toBe('示意地图（演示数据）');
     useConnectionStore().setState('stale', 0);
     await nextTick();
