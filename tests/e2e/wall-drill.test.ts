@@ -13,7 +13,7 @@ import { manualClock } from '../../server/clock.ts';
 import { testConfig } from '../../server/config.ts';
 import { parseInstant } from '../../shared/periods.ts';
 import { tinyDataset } from '../helpers/tiny-dataset.ts';
-import { hasChromium, launchChromium, until } from '../helpers/browser.ts';
+import { hasChromium, launchChromium, until, smallText } from '../helpers/browser.ts';
 import { buildScreen } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -27,22 +27,6 @@ let url: string;
 /** The breadcrumbs as one string, separators included, whitespace removed. */
 const crumbs = async (page: Page) => ((await page.locator('[data-testid="crumbs"] ol').innerText()) ?? '').replace(/\s+/g, '');
 const kpi = (page: Page, i: number) => page.locator('[data-testid="kpi-value"]').nth(i).textContent();
-
-/** Visible text under 24 design px (computed sizes are in design px: the canvas is scaled by CSS). */
-function smallText(page: Page) {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!el || !n.textContent?.trim()) continue;
-      const cs = getComputedStyle(el);
-      if (cs.display === 'none' || cs.visibility === 'hidden' || el.getClientRects().length === 0) continue;
-      if (parseFloat(cs.fontSize) < 24) out.push(`${cs.fontSize} "${n.textContent.trim().slice(0, 20)}"`);
-    }
-    return out;
-  });
-}
 
 describe.skipIf(!hasChromium)('drill-down on the real server, in Chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, until } from '../helpers/browser.ts';
+import { hasChromium, launchChromium, smallText, until } from '../helpers/browser.ts';
 import { buildScreen, serveStatic } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -85,19 +85,7 @@ describe.skipIf(!hasChromium)('the wall on the fixture, in Chromium', { timeout:
         }
 
       // Computed font sizes are in design px (the canvas transform does not change them).
-      const small = await page.evaluate(() => {
-        const out: string[] = [];
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const el = n.parentElement;
-          if (!el || !n.textContent?.trim()) continue;
-          const cs = getComputedStyle(el);
-          if (cs.display === 'none' || cs.visibility === 'hidden' || el.getClientRects().length === 0) continue;
-          const size = parseFloat(cs.fontSize);
-          if (size < 24) out.push(`${size}px "${n.textContent.trim().slice(0, 20)}"`);
-        }
-        return out;
-      });
+      const small = await smallText(page);
       expect(small).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildScreen } from './static-server.ts';
 import { asOperator } from '../helpers/tokens.ts';
+import { smallText } from '../helpers/browser.ts';
 import { CHROMIUM, launchChromium, recordTour, startTourServer, testTour, until, type TourServer } from '../helpers/tour-wall.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -121,18 +122,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the tour on the real server', { timeout:
       // The emphasis transition, and charts drawn one per frame (slow at 5760 × 1920 in software).
       await shot.waitForTimeout(width > 4000 ? 12_000 : 5000);
       expect(await shot.evaluate(() => document.querySelector('[data-testid="canvas"]')?.getAttribute('data-tour-focus'))).toBe(scene === 1 ? 'meetings' : 'warnings measures');
-      const small = await shot.evaluate(() => {
-        const out: string[] = [];
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const el = n.parentElement;
-          if (!el || !n.textContent?.trim()) continue;
-          const cs = getComputedStyle(el);
-          if (cs.display === 'none' || cs.visibility === 'hidden' || el.getClientRects().length === 0) continue;
-          if (parseFloat(cs.fontSize) < 24) out.push(`${cs.fontSize} "${n.textContent.trim().slice(0, 20)}"`);
-        }
-        return out;
-      });
+      const small = await smallText(shot);
       expect(small).toEqual([]);
       await shot.screenshot({ path: join(ARTIFACTS, `tour-scene${scene}-${width}x${height}.png`) });
       expect(errors).toEqual([]);
