@@ -76,7 +76,7 @@ export function readConfig(argv: string[], env: Record<string, string | undefine
     tourFile: str('tour', 'VANGUARD_TOUR', '') || null,
     dataDir,
     centreName: str('centre-name', 'VANGUARD_CENTRE_NAME', '锋领 · 智慧党建指挥中心'),
-    deltaWindowMs: 50,
+    deltaWindowMs: 100,
     heartbeatMs: 5000,
     screenDir: str('screen', 'VANGUARD_SCREEN_DIR', 'dist/screen') || null,
     // data/local/ is ignored by git: hashes of real tokens never land in the repository.

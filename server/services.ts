@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../shared/domain.ts';
 import { monthOf, monthStart } from '../shared/periods.ts';
-import type { Structure, WallSnapshot } from '../shared/snapshot.ts';
+import type { Pipeline, Structure, WallSnapshot } from '../shared/snapshot.ts';
 import { structureOf } from './aggregate/structure.ts';
 import type { Profile } from '../shared/socket.ts';
 import type { PrescriptionTable as Prescriptions, RulesConfig } from '../shared/rules/index.ts';
@@ -97,6 +97,8 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   const lightSinceKept = keepLast<Map<string, number>>();
   const clearedKept = keepLast<Set<string>>();
   const membersKept = new Map<string, ReturnType<typeof scopeMemberFacts>>();
+  const pipelineKept = new Map<string, Pipeline>();
+  let rulesVersion = 0;
   const membersFor = (scope: string, asOf: number) => {
     const key = `${scope}|${dateOf(asOf)}|${store.dir.version}`;
     let m = membersKept.get(key);
@@ -139,6 +141,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     rules: () => rules,
     setRules(next) {
       rules = next;
+      rulesVersion += 1;
       live.reevaluateAll();
     },
     ready: () => store.dir.root !== null,
@@ -184,6 +187,15 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
         smallBranchSize: profile === 'public' ? rules.privacy.smallBranchSize : null,
         structure: (code) => structureFor(code, ev.asOf),
         members: (code) => membersFor(code, ev.asOf),
+        pipeline: (code, compute) => {
+          const key = `${code}|${dateOf(ev.asOf)}|${store.dir.version}|${applicantsVersion}|${rulesVersion}`;
+          let p = pipelineKept.get(key);
+          if (!p) {
+            if (pipelineKept.size > 64) pipelineKept.clear();
+            pipelineKept.set(key, (p = compute()));
+          }
+          return p;
+        },
       });
     },
     close() {

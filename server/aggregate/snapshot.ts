@@ -5,7 +5,7 @@
 import type { Light } from '../../shared/domain.ts';
 import type { ApplicantFacts, MemberFacts, OrgEvaluation, RuleCode } from '../../shared/model.ts';
 import { addMonths, monthOf, monthRange, yearOf } from '../../shared/periods.ts';
-import type { FeedItem, MapPoint, MeasureItem, RankRow, Structure, WallSnapshot, WarningItem } from '../../shared/snapshot.ts';
+import type { FeedItem, MapPoint, MeasureItem, Pipeline, RankRow, Structure, WallSnapshot, WarningItem } from '../../shared/snapshot.ts';
 import type { Profile } from '../../shared/socket.ts';
 import { pipelineCounts, rankBranches, type RulesConfig } from '../../shared/rules/index.ts';
 import { ancestors, type Directory } from '../store/directory.ts';
@@ -31,6 +31,8 @@ export interface SnapshotExtras {
   structure: (scope: string) => Structure;
   /** The scope's current members as the pipeline needs them; cached by the caller like structure. */
   members: (scope: string) => MemberFacts[];
+  /** Keeps the scope's pipeline counts while applicants, members, rules and the day are unchanged. */
+  pipeline: (scope: string, compute: () => Pipeline) => Pipeline;
 }
 
 /** Current members of the scope's branches, reduced to what the pipeline reads. */
@@ -155,12 +157,7 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
       score: e?.score ?? null,
     },
     structure: x.structure(scope),
-    pipeline: pipelineCounts(
-      x.applicants.filter((a) => codeSet.has(a.orgCode)),
-      memberFacts,
-      asOf,
-      x.rules,
-    ),
+    pipeline: x.pipeline(scope, () => pipelineCounts(x.applicants.filter((a) => codeSet.has(a.orgCode)), memberFacts, asOf, x.rules)),
     meetings: {
       months,
       counts: Object.fromEntries(

@@ -1,7 +1,7 @@
 // Shared helpers of the benchmarks (npm run bench): temp dir, the district database built once per
 // run, a server child process, CPU ticks from /proc, and results merged into tests/artifacts/bench.json.
 // Not a test: nothing here asserts on speed.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -32,6 +32,8 @@ export function districtDb(): string {
   if (!existsSync(db)) {
     process.stderr.write('building the district database (seed 1)…\n');
     buildDemo({ db, seed: 1, scale: 'district', clock: Date.now(), dataDir: join(dir, 'data') });
+    const prepared = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/bench/prepare-district.ts'), db], { cwd: ROOT, stdio: 'inherit' });
+    if (prepared.status !== 0) throw new Error('preparing the district database failed');
   }
   return db;
 }
