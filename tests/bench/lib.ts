@@ -32,10 +32,15 @@ export function districtDb(): string {
   if (!existsSync(db)) {
     process.stderr.write('building the district database (seed 1)…\n');
     buildDemo({ db, seed: 1, scale: 'district', clock: Date.now(), dataDir: join(dir, 'data') });
-    const prepared = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/bench/prepare-district.ts'), db], { cwd: ROOT, stdio: 'inherit' });
-    if (prepared.status !== 0) throw new Error('preparing the district database failed');
+    prepareDistrict(db);
   }
   return db;
+}
+
+/** Stores last month's diagnosis batch, as a running deployment has it (prepare-district.ts). */
+export function prepareDistrict(db: string): void {
+  const prepared = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/bench/prepare-district.ts'), db], { cwd: ROOT, stdio: 'inherit' });
+  if (prepared.status !== 0) throw new Error('preparing the district database failed');
 }
 
 export function copyDb(src: string, name: string): string {

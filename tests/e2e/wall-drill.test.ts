@@ -18,7 +18,8 @@ import { buildScreen } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
-const B1_PATH = '示范区委›东湖街道党工委›东湖社区第一支部';
+// B1 has three members and a red light: the public wall names it by its parent (privacy.smallBranchSize).
+const B1_PATH = '示范区委›东湖街道党工委›东湖街道党工委下属支部';
 
 let browser: Browser;
 let app: FastifyInstance;
