@@ -27,6 +27,7 @@ import { createStore, type Store } from './store/store.ts';
 import { createReportRepo, type ReportRepo } from './store/report-repo.ts';
 import { createDiagnoses, type Diagnoses } from './reports/diagnoses.ts';
 import { createMonthlyReports, type MonthlyReports } from './reports/monthly-batch.ts';
+import { keepMany } from '../shared/memo.ts';
 import { dateOf } from '../shared/periods.ts';
 
 export const VERSION = '0.1.0';
@@ -76,38 +77,20 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   });
   const started = performance.now();
   const mapFile = join(config.dataDir, 'maps', 'district.geojson');
-  // Structure counts walk every member of a scope; they change with the directory and the date
-  // (age bands), not with events, so a delta window must not recount 47,000 members.
-  const structureCache = new Map<string, Structure>();
-  const structureFor = (scope: string, asOf: number) => {
-    const key = `${scope}|${dateOf(asOf)}|${store.dir.version}`;
-    let st = structureCache.get(key);
-    if (!st) {
-      if (structureCache.size > 64) structureCache.clear();
-      structureCache.set(key, (st = structureOf(store.dir, scope, asOf)));
-    }
-    return st;
-  };
-
   // Parts of a snapshot that change far more slowly than the deltas that rebuild it, kept until
-  // what they are read from changes: applicants with applicant events, light history with lights.
+  // what they are read from changes. Structure counts and the scope's members walk every member
+  // (they change with the directory and the date, not with events); pipeline counts also read
+  // applicants and the rules; light history and cleared counts change with lights.
   let applicantsVersion = 0;
   let lightsVersion = 0;
+  let rulesVersion = 0;
   const applicantsKept = keepLast<ReturnType<typeof loadApplicants>>();
   const lightSinceKept = keepLast<Map<string, number>>();
   const clearedKept = keepLast<Set<string>>();
-  const membersKept = new Map<string, ReturnType<typeof scopeMemberFacts>>();
-  const pipelineKept = new Map<string, Pipeline>();
-  let rulesVersion = 0;
-  const membersFor = (scope: string, asOf: number) => {
-    const key = `${scope}|${dateOf(asOf)}|${store.dir.version}`;
-    let m = membersKept.get(key);
-    if (!m) {
-      if (membersKept.size > 64) membersKept.clear();
-      membersKept.set(key, (m = scopeMemberFacts(store.dir, scope, asOf)));
-    }
-    return m;
-  };
+  const structureKept = keepMany<Structure>();
+  const membersKept = keepMany<ReturnType<typeof scopeMemberFacts>>();
+  const pipelineKept = keepMany<Pipeline>();
+  const directoryKey = (scope: string, asOf: number) => `${scope}|${dateOf(asOf)}|${store.dir.version}`;
 
   // A restarted wall should not show an empty ticker: replay the latest stored events into it.
   const recent = store.db.prepare('SELECT body FROM events ORDER BY received_at DESC, at DESC, id DESC LIMIT 50');
@@ -185,17 +168,9 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
         },
         map: { demo: !existsSync(mapFile), mapName: existsSync(mapFile) ? 'district' : 'demo' },
         smallBranchSize: profile === 'public' ? rules.privacy.smallBranchSize : null,
-        structure: (code) => structureFor(code, ev.asOf),
-        members: (code) => membersFor(code, ev.asOf),
-        pipeline: (code, compute) => {
-          const key = `${code}|${dateOf(ev.asOf)}|${store.dir.version}|${applicantsVersion}|${rulesVersion}`;
-          let p = pipelineKept.get(key);
-          if (!p) {
-            if (pipelineKept.size > 64) pipelineKept.clear();
-            pipelineKept.set(key, (p = compute()));
-          }
-          return p;
-        },
+        structure: (code) => structureKept(directoryKey(code, ev.asOf), () => structureOf(store.dir, code, ev.asOf)),
+        members: (code) => membersKept(directoryKey(code, ev.asOf), () => scopeMemberFacts(store.dir, code, ev.asOf)),
+        pipeline: (code, compute) => pipelineKept(`${directoryKey(code, ev.asOf)}|${applicantsVersion}|${rulesVersion}`, compute),
       });
     },
     close() {

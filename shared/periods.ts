@@ -2,6 +2,8 @@
 // offset is exact and needs no time-zone database. Every period boundary in the rule book is
 // computed here and nowhere else.
 
+import { lastOne, memoized } from './memo.ts';
+
 export type Month = string; // 'YYYY-MM'
 export type DateStr = string; // 'YYYY-MM-DD'
 export type Instant = string; // ISO 8601 with offset
@@ -75,33 +77,6 @@ function shifted(ms: number): Date {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** Remembers the last answer: an evaluation asks the same question for every member. */
-function lastOne<K, V>(f: (k: K) => V): (k: K) => V {
-  let key: K | undefined;
-  let value: V;
-  return (k) => {
-    if (k !== key) {
-      value = f(k);
-      key = k;
-    }
-    return value;
-  };
-}
-
-/** Remembers every answer of a function over months, a small domain (a few hundred in use). */
-function perMonth<V>(f: (m: Month) => V): (m: Month) => V {
-  const seen = new Map<Month, V>();
-  return (m) => {
-    let v = seen.get(m);
-    if (v === undefined) {
-      if (seen.size > 10_000) seen.clear();
-      v = f(m);
-      seen.set(m, v);
-    }
-    return v;
-  };
-}
-
 export const monthOf: (ms: number) => Month = lastOne((ms: number) => {
   const d = shifted(ms);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
@@ -130,16 +105,16 @@ export function monthParts(month: Month): { year: number; month: number } {
 }
 
 /** The first instant of a month (Asia/Shanghai) in epoch ms. */
-export const monthStart: (month: Month) => number = perMonth((month) => {
+export const monthStart: (month: Month) => number = memoized((month) => {
   const { year, month: m } = monthParts(month);
   return Date.UTC(year, m - 1, 1) - OFFSET_MS;
 });
 
 /** The first instant after a month: months are half-open intervals [start, end). */
-export const monthEnd: (month: Month) => number = perMonth((month) => monthStart(addMonths(month, 1)));
+export const monthEnd: (month: Month) => number = memoized((month) => monthStart(addMonths(month, 1)));
 
 /** Months as a count since year 0, and back. */
-const monthIndex = perMonth((month) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1);
+const monthIndex = memoized((month) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1);
 const MONTH_NAMES: Month[] = [];
 function monthAt(idx: number): Month {
   return (MONTH_NAMES[idx] ??= `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}`);

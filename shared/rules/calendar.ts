@@ -3,23 +3,17 @@
 // are half-open [start, end), asOf exactly at a month's first instant makes the previous month
 // completed and the new month current.
 
+import { memoized } from '../memo.ts';
 import { addMonths, monthOf, monthRange, type Month } from '../periods.ts';
 
 export const currentMonth = (asOf: number): Month => monthOf(asOf);
 export const lastCompletedMonth = (asOf: number): Month => addMonths(monthOf(asOf), -1);
 
-const yearToMonth = new Map<Month, readonly Month[]>();
+const yearToDate = memoized((cm: Month): readonly Month[] => Object.freeze(monthRange(`${cm.slice(0, 4)}-01`, cm)), 1000);
 
 /** January of asOf's year up to and including the current month (shared, hence read-only). */
 export function thisYearMonths(asOf: number): readonly Month[] {
-  const cm = monthOf(asOf);
-  let months = yearToMonth.get(cm);
-  if (!months) {
-    if (yearToMonth.size > 1000) yearToMonth.clear();
-    months = Object.freeze(monthRange(`${cm.slice(0, 4)}-01`, cm));
-    yearToMonth.set(cm, months);
-  }
-  return months;
+  return yearToDate(monthOf(asOf));
 }
 
 /** A period counts for an organisation when it ends after the founding date, so the founding

@@ -7,6 +7,7 @@ import type { BranchFacts, Ratio } from '../model.ts';
 import { quarterMonths, quarterOfMonth, type Month } from '../periods.ts';
 import { countsAfterFounding, currentMonth, thisYearMonths } from './calendar.ts';
 import type { RulesConfig } from './config.ts';
+import { keepMany } from '../memo.ts';
 
 export interface Slot {
   kind: MeetingKind;
@@ -17,20 +18,15 @@ export interface Slot {
 
 type Cadence = 'month' | 'quarter';
 
-const periodsSeen = new Map<string, Month[][]>();
+const periodsKept = keepMany<Month[][]>(100);
 
 /** The month-or-quarter periods of this year that have started by asOf, as month lists (shared:
  * every branch asks for the same ones, and nobody writes to them). */
 function periods(cadence: Cadence, asOf: number): Month[][] {
-  const key = `${cadence}|${currentMonth(asOf)}`;
-  let out = periodsSeen.get(key);
-  if (!out) {
+  return periodsKept(`${cadence}|${currentMonth(asOf)}`, () => {
     const months = thisYearMonths(asOf);
-    out = cadence === 'month' ? months.map((m) => [m]) : [...new Set(months.map(quarterOfMonth))].map(quarterMonths);
-    if (periodsSeen.size > 100) periodsSeen.clear();
-    periodsSeen.set(key, out);
-  }
-  return out;
+    return cadence === 'month' ? months.map((m) => [m]) : [...new Set(months.map(quarterOfMonth))].map(quarterMonths);
+  });
 }
 
 /** Every required slot of this year for the branch (see file comment), in kind order. */
