@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateRules, validatePrescriptions, type PrescriptionTable as Prescriptions, type RulesConfig } from '../shared/rules/index.ts';
 import { ConfigError } from './config.ts';
+import { ROOT } from './root.ts';
 
-const DATA = join(import.meta.dirname, '..', 'data');
+const DATA = join(ROOT, 'data');
 
 function readJson(file: string, what: string): unknown {
   let text: string;

@@ -64,7 +64,15 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   // the live evaluation keeps each member's facts between runs (aggregate/load-facts.ts).
   const engine = { reader: store.reader, dir: store.dir, rules: () => rules };
   const live = createLiveState(store, { loadFacts: createFactsLoader(store.reader, store.dir), dir: store.dir, rules: () => rules }, clock);
-  const feed = createFeed();
+  // A restarted wall should not show an empty ticker: replay the latest stored events into it.
+  // Read now (an index walk), turned into lines on the feed's first use.
+  const recent = store.db.prepare('SELECT body FROM events ORDER BY received_at DESC, at DESC, id DESC LIMIT 50').all() as { body: string }[];
+  const feed = createFeed(() =>
+    recent
+      .reverse()
+      .map((r) => eventFeedItem(JSON.parse(r.body), store.dir))
+      .filter((x) => x !== null),
+  );
   const diagnoses = createDiagnoses({ engine, live, clock, prescriptions });
   const reportRepo = createReportRepo(store.db);
   const reports = createMonthlyReports({
@@ -91,15 +99,6 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   const membersKept = keepMany<ReturnType<typeof scopeMemberFacts>>();
   const pipelineKept = keepMany<Pipeline>();
   const directoryKey = (scope: string, asOf: number) => `${scope}|${dateOf(asOf)}|${store.dir.version}`;
-
-  // A restarted wall should not show an empty ticker: replay the latest stored events into it.
-  const recent = store.db.prepare('SELECT body FROM events ORDER BY received_at DESC, at DESC, id DESC LIMIT 50');
-  feed.add(
-    (recent.all() as { body: string }[])
-      .reverse()
-      .map((r) => eventFeedItem(JSON.parse(r.body), store.dir))
-      .filter((x) => x !== null),
-  );
 
   live.onChange((n: ChangeNotice) => {
     if (n.changes.length || n.all) lightsVersion += 1;

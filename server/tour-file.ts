@@ -8,8 +8,9 @@ import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { SCENE_KINDS, type TourConfig } from '../shared/tour.ts';
 import { ConfigError } from './config.ts';
+import { ROOT } from './root.ts';
 
-const DEFAULT_FILE = join(import.meta.dirname, '..', 'data', 'tour.default.json');
+const DEFAULT_FILE = join(ROOT, 'data', 'tour.default.json');
 
 const Caption = Type.String({ minLength: 1, maxLength: 120 });
 const SceneSchema = Type.Object(

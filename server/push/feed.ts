@@ -14,22 +14,40 @@ export const FEED_LIMIT = 50;
 
 export interface Feed {
   /** Items oldest first; the lists keep the newest at the front. */
-  add(items: { public: FeedItem; named: FeedItem }[]): void;
+  add(items: FeedPair[]): void;
   list(profile: Profile): FeedItem[];
 }
 
-export function createFeed(): Feed {
+type FeedPair = { public: FeedItem; named: FeedItem };
+
+/** `replay` gives the lines a restarted server starts with; it runs on the feed's first use, not
+ * at start-up, since naming people needs the members the directory reads on first use. */
+export function createFeed(replay?: () => FeedPair[]): Feed {
   const rings: Record<'public' | 'named', FeedItem[]> = { public: [], named: [] };
+  let pending = replay;
+  const push = (items: FeedPair[]) => {
+    for (const it of items) {
+      rings.public.unshift(it.public);
+      rings.named.unshift(it.named);
+    }
+    rings.public.length = Math.min(rings.public.length, FEED_LIMIT);
+    rings.named.length = Math.min(rings.named.length, FEED_LIMIT);
+  };
+  const replayOnce = () => {
+    if (!pending) return;
+    const first = pending;
+    pending = undefined;
+    push(first());
+  };
   return {
     add(items) {
-      for (const it of items) {
-        rings.public.unshift(it.public);
-        rings.named.unshift(it.named);
-      }
-      rings.public.length = Math.min(rings.public.length, FEED_LIMIT);
-      rings.named.length = Math.min(rings.named.length, FEED_LIMIT);
+      replayOnce();
+      push(items);
     },
-    list: (profile) => (profile === 'public' ? rings.public : rings.named),
+    list(profile) {
+      replayOnce();
+      return profile === 'public' ? rings.public : rings.named;
+    },
   };
 }
 

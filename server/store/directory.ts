@@ -138,7 +138,62 @@ export function orgNodeFromSql(r: OrgSql): OrgNode {
   };
 }
 
-export function loadDirectory(db: Db): Directory {
+/**
+ * A map filled by a loader on its first use. The directory's members and their stays are most of
+ * what start-up reads (47,000 members on a district); deferred this way, the server answers its
+ * first requests (the tree, health) before they are read. Several maps may share one loader.
+ */
+export class LoadedOnFirstUse<K, V> extends Map<K, V> {
+  constructor(private readonly load: () => void) {
+    super();
+  }
+  override get size(): number {
+    this.load();
+    return super.size;
+  }
+  override get(key: K): V | undefined {
+    this.load();
+    return super.get(key);
+  }
+  override has(key: K): boolean {
+    this.load();
+    return super.has(key);
+  }
+  override set(key: K, value: V): this {
+    this.load();
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.load();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.load();
+    super.clear();
+  }
+  override forEach(fn: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.load();
+    super.forEach(fn, thisArg);
+  }
+  override keys(): MapIterator<K> {
+    this.load();
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    this.load();
+    return super.values();
+  }
+  override entries(): MapIterator<[K, V]> {
+    this.load();
+    return super.entries();
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+}
+
+/** Reads the directory. With `deferMembers`, members and their stays are read on first use. */
+export function loadDirectory(db: Db, opts: { deferMembers?: boolean } = {}): Directory {
   const dir = emptyDirectory();
   const orgs = db.prepare('SELECT * FROM orgs ORDER BY code').all() as OrgSql[];
   for (const r of orgs) dir.orgs.set(r.code, orgNodeFromSql(r));
@@ -151,6 +206,27 @@ export function loadDirectory(db: Db): Directory {
     dir.groups.set(g.code, { branch: g.branch_code, name: g.name });
     dir.orgs.get(g.branch_code)?.groups.push(g.code);
   }
+  if (!opts.deferMembers) {
+    loadMembers(db, dir);
+    return dir;
+  }
+  let pending = true;
+  const loadOnce = () => {
+    if (!pending) return;
+    pending = false;
+    loadMembers(db, dir);
+  };
+  dir.members = new LoadedOnFirstUse(loadOnce);
+  dir.staysByBranch = new LoadedOnFirstUse(loadOnce);
+  return dir;
+}
+
+/** Makes sure a deferred directory has read its members (before a write transaction reads them). */
+export function loadMembersNow(dir: Directory): void {
+  void dir.members.size;
+}
+
+function loadMembers(db: Db, dir: Directory): void {
   // Raw arrays and named columns: on 47,000 members, building a row object per member first
   // cost as much as everything else the start-up does before it answers.
   for (const r of db.prepare(`SELECT ${MEMBER_COLUMNS.join(', ')} FROM members ORDER BY id`).raw().iterate() as Iterable<unknown[]>) {
@@ -162,7 +238,6 @@ export function loadDirectory(db: Db): Directory {
     const m = dir.members.get(id);
     if (m) addStay(dir, m, { org, since, until });
   }
-  return dir;
 }
 
 const MEMBER_COLUMNS = [

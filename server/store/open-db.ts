@@ -4,10 +4,11 @@
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from '../root.ts';
 
 export type Db = Database.Database;
 
-const MIGRATIONS = join(import.meta.dirname, 'migrations');
+const MIGRATIONS = join(ROOT, 'server', 'store', 'migrations');
 
 export function openDb(file: string, opts: { readonly?: boolean } = {}): Db {
   const db = new Database(file, { readonly: opts.readonly ?? false });

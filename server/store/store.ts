@@ -28,7 +28,8 @@ export interface Store {
 
 export function createStore(file: string): Store {
   const db = openDb(file);
-  const dir = loadDirectory(db);
+  // Members are read on first use, so the server answers the tree before it has read 47,000 of them.
+  const dir = loadDirectory(db, { deferMembers: true });
   // The live window's rollups are served from memory and kept current by each commit.
   const reader = createCachedReader(db, createRollupReader(db));
   const countEvents = db.prepare('SELECT COUNT(*) AS n FROM events');

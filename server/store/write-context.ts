@@ -1,7 +1,7 @@
 // Runs a write as one transaction with a fresh rollup accumulator. If anything throws, SQLite
 // rolls back and the in-memory directory is reloaded, so memory never runs ahead of the disk.
 
-import { loadDirectory, type Directory } from './directory.ts';
+import { loadDirectory, loadMembersNow, type Directory } from './directory.ts';
 import type { Ctx } from './fact-ops.ts';
 import { flushRollups } from './fact-ops.ts';
 import type { Db } from './open-db.ts';
@@ -23,6 +23,8 @@ export function onCommitted(db: Db, listener: (acc: RollupAcc) => void): void {
 }
 
 export function inWriteTransaction<T>(db: Db, dir: Directory, body: (ctx: Ctx) => T): { result: T; touched: Set<string> } {
+  // Read before the transaction: a deferred load inside it would see its own uncommitted rows.
+  loadMembersNow(dir);
   const w = writesFor(db);
   const ctx: Ctx = {
     w,

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureServerBundle } from '../../server/bundle.ts';
 import { buildDemo } from '../../server/cli/demo-build.ts';
 import { asOperator, testTokensFile } from '../helpers/tokens.ts';
 
@@ -130,13 +131,15 @@ export interface ServerProc {
   stop(): Promise<void>;
 }
 
-/** `node --import tsx server/main.ts --db … --port … --host 127.0.0.1 --tokens …` as a child process (real clock, the test tokens). */
+/** `node dist/server/main.js --db … --port … --host 127.0.0.1 --tokens …` as a child process (real clock, the test tokens). */
 export async function spawnServer(db: string, extra: string[] = []): Promise<ServerProc> {
   const port = await freePort();
+  // The server runs from its bundle, as `npm start` runs it (server/bundle.ts); built before the clock starts.
+  const bundle = ensureServerBundle();
   const spawnedAt = nowMs();
   // VANGUARD_BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
   const nodeArgs = (process.env.VANGUARD_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--db', db, '--port', String(port), '--host', '127.0.0.1', '--data', join(benchDir(), 'data'), '--log-level', 'warn', '--tokens', testTokensFile(), ...extra], {
+  const proc = spawn(process.execPath, [...nodeArgs, bundle, '--db', db, '--port', String(port), '--host', '127.0.0.1', '--data', join(benchDir(), 'data'), '--log-level', 'warn', '--tokens', testTokensFile(), ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

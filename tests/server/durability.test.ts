@@ -1,34 +1,67 @@
-// "Durable once answered": a server in a child process answers 200, is killed with SIGKILL at
-// once, and every accepted event is in the database when it is opened again.
-import { spawn } from 'node:child_process';
+// The server as users run it: the bundle `npm start` builds (server/bundle.ts), in a child process.
+// It answers the read API, and it is "durable once answered": killed with SIGKILL right after a
+// 200, every accepted event is in the database when it is opened again.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ensureServerBundle } from '../../server/bundle.ts';
 import { createStore } from '../../server/store/store.ts';
 import { tinyDataset } from '../helpers/tiny-dataset.ts';
 import { asOperator, testTokensFile } from '../helpers/tokens.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-describe('durability', () => {
-  it('kill -9 right after a 200 loses no accepted event', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'vanguard-kill-')), 'kill.db');
-    const seed = createStore(db);
-    seed.importDataset(tinyDataset());
-    seed.close();
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+});
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--db', db, '--port', '0', '--no-simulator', '--tokens', testTokensFile(), '--log-level', 'warn', '--screen', ''], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d) => {
-        out += d;
-        const m = /Vanguard wall: (http:\/\/\S+?)\/?\s/.exec(out);
-        if (m) resolve(m[1].replace('localhost', '127.0.0.1'));
-      });
-      child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-      setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+function seededDb(): string {
+  const db = join(mkdtempSync(join(tmpdir(), 'vanguard-kill-')), 'kill.db');
+  const seed = createStore(db);
+  seed.importDataset(tinyDataset());
+  seed.close();
+  return db;
+}
+
+/** Starts the bundled server on a free port; answers its child process and base URL. */
+async function startBundled(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [ensureServerBundle(), '--db', db, '--port', '0', '--no-simulator', '--tokens', testTokensFile(), '--log-level', 'warn', '--screen', ''], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /Vanguard wall: (http:\/\/\S+?)\/?\s/.exec(out);
+      if (m) resolve(m[1].replace('localhost', '127.0.0.1'));
     });
+    child.stderr!.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+    setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
+  });
+  return { child, url };
+}
+
+describe('the bundled server', () => {
+  it('answers health, the tree and a public snapshot from its files (migrations, rules, tour)', async () => {
+    const { url } = await startBundled(seededDb());
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { counts: { orgs: number; members: number } };
+    expect(health.counts.orgs).toBeGreaterThan(0);
+    expect(health.counts.members).toBeGreaterThan(0);
+    const tree = (await (await fetch(`${url}/api/orgs/tree`)).json()) as { code: string; children: unknown[] };
+    expect(tree.children.length).toBeGreaterThan(0);
+    const snap = await fetch(`${url}/api/snapshot?scope=${tree.code}`);
+    expect(snap.status).toBe(200);
+    expect(((await snap.json()) as { kpis: { members: number } }).kpis.members).toBe(health.counts.members);
+    const tour = await fetch(`${url}/api/tour`);
+    expect(tour.status).toBe(200);
+  }, 90_000);
+
+  it('kill -9 right after a 200 loses no accepted event', async () => {
+    const db = seededDb();
+    const { child, url } = await startBundled(db);
 
     const events = Array.from({ length: 500 }, (_, i) => ({ id: `k${i}`, type: 'dues.paid', at: '2026-04-15T10:00:00+08:00', member: `M${(i % 4) + 1}`, month: '2026-04', amount: 1 }));
     const res = await fetch(`${url}/api/events`, { method: 'POST', headers: { ...asOperator, 'content-type': 'application/json' }, body: JSON.stringify(events) });

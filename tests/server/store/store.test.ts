@@ -1,6 +1,13 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseInstant } from '../../../shared/periods.ts';
+import { orgTree } from '../../../server/http/health-routes.ts';
+import { LoadedOnFirstUse } from '../../../server/store/directory.ts';
+import { putMember } from '../../../server/store/fact-ops.ts';
+import { inWriteTransaction } from '../../../server/store/write-context.ts';
+import type { MemberRow } from '../../../shared/domain.ts';
 import { createStore, type Store } from '../../../server/store/store.ts';
 import { tinyDataset } from '../../helpers/tiny-dataset.ts';
 
@@ -79,5 +86,48 @@ describe('store: import keeps rollups in step with facts', () => {
     expect(store.db.prepare("SELECT COUNT(*) AS n FROM members WHERE id = 'M9'").get()).toEqual({ n: 0 });
     expect(store.dir.members.has('M9')).toBe(false);
     expect(store.dir.members.size).toBe(4);
+  });
+});
+
+describe('store: members read on first use', () => {
+  function reopened(): Store {
+    const file = join(mkdtempSync(join(tmpdir(), 'vanguard-lazy-')), 'lazy.db');
+    const first = createStore(file);
+    first.importDataset(tinyDataset());
+    first.close();
+    return createStore(file);
+  }
+  // Map's own size getter, which the lazy map's override (the one that loads) does not run.
+  const held = (m: Map<unknown, unknown>) => Reflect.get(Map.prototype, 'size', m) as number;
+
+  it('answers the tree without reading members, then reads them once on first use', () => {
+    store = reopened();
+    expect(orgTree(store.dir)!.children.map((c) => c.code)).toEqual(['C1']);
+    expect(store.dir.members).toBeInstanceOf(LoadedOnFirstUse);
+    expect(held(store.dir.members)).toBe(0);
+    expect(held(store.dir.staysByBranch)).toBe(0);
+    expect(store.dir.members.get('M1')!.name).toBeTruthy();
+    expect(held(store.dir.members)).toBe(4);
+    expect(store.dir.staysByBranch.get('B2')).toEqual(new Set(['M4']));
+    expect([...store.dir.members.keys()].sort()).toEqual(['M1', 'M2', 'M3', 'M4']);
+  });
+
+  it('reads members before a write transaction: they are what was committed, not the write\'s own rows', () => {
+    store = reopened();
+    const row: MemberRow = {
+      id: 'M9', name: '王小明', org_code: 'B2', status: 'full', gender: null, birth_date: null, joined_on: null, org_since: '2026-04-01',
+      group_code: null, probation_started_on: null, dues_monthly: null, monthly_income: null, income_kind: null, on_committee: false,
+      education: null, is_mobile: false, phone: null,
+    };
+    // The first touch of the members comes inside the transaction, after rows were written: the
+    // directory must still be what was committed before it (the ops then add their own change).
+    inWriteTransaction(store.db, store.dir, (ctx) => {
+      ctx.w.insertStay.run('M4', 'B1', parseInstant('2026-04-01T00:00:00+08:00'));
+      expect(ctx.dir.members.get('M4')!.stays).toHaveLength(1);
+      return putMember(ctx, row, 0);
+    });
+    expect(store.dir.members.size).toBe(5);
+    expect(store.dir.members.get('M9')!.stays).toHaveLength(1);
+    expect(store.dir.staysByBranch.get('B2')).toEqual(new Set(['M4', 'M9']));
   });
 });
