@@ -21,7 +21,9 @@ import { createFeed, eventFeedItem, lightFeedItem, newestFeedItems, type Feed } 
 import { loadPrescriptions, loadRules } from './rules-file.ts';
 import { validateEvents, type EventError } from './sources/events/validate.ts';
 import { clearedSince, lightSince } from './store/light-history.ts';
-import type { BatchAuthor } from './store/apply-events.ts';
+import type { BatchAuthor, PendingBatch } from './store/apply-events.ts';
+import type { LiveEvent } from './sources/events/schema.ts';
+import { groupCommit } from './sources/events/group-commit.ts';
 import type { ImportSummary } from './store/import-dataset.ts';
 import { createStore, type Store } from './store/store.ts';
 import { createReportRepo, type ReportRepo } from './store/report-repo.ts';
@@ -31,6 +33,8 @@ import { keepMany } from '../shared/memo.ts';
 import { dateOf } from '../shared/periods.ts';
 
 export const VERSION = '0.1.0';
+
+export type IngestResult = { ok: true; accepted: number; duplicates: number } | { ok: false; errors: EventError[] };
 
 export interface Services {
   config: Config;
@@ -49,7 +53,10 @@ export interface Services {
   ready(): boolean;
   uptimeSeconds(): number;
   /** Validates and applies a batch; with an author, the audit row is part of the batch's commit. */
-  ingest(items: unknown[], author?: BatchAuthor): { ok: true; accepted: number; duplicates: number } | { ok: false; errors: EventError[] };
+  /** Validates and writes one batch in its own transaction (the simulator, tests). */
+  ingest(items: unknown[], author?: BatchAuthor): IngestResult;
+  /** The same, sharing one commit with the other requests of this event-loop turn (POST /api/events). */
+  ingestGrouped(batch: PendingBatch): Promise<IngestResult>;
   importDataset(ds: Dataset): ImportSummary;
   snapshot(scope: string, profile: Profile, ev?: Evaluation): WallSnapshot;
   close(): void;
@@ -110,6 +117,28 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     if (n.all) void reports.runIfDue();
   });
 
+  const afterApplied = (applied: LiveEvent[], touched: Set<string>) => {
+    if (!applied.length) return;
+    if (applied.some((e) => e.type === 'applicant.staged')) applicantsVersion += 1;
+    feed.add(newestFeedItems(applied, store.dir));
+    live.afterWrite(touched);
+  };
+  const ingestNow = (items: unknown[], author?: BatchAuthor): IngestResult => {
+    const { events, errors } = validateEvents(items, store.lookup, clock.now());
+    if (errors.length) return { ok: false, errors };
+    const res = store.applyEvents(events, clock.now(), author);
+    afterApplied(res.applied, res.touched);
+    return { ok: true, accepted: res.accepted, duplicates: res.duplicates };
+  };
+  const ingestGrouped = groupCommit<PendingBatch, IngestResult>((batches) => {
+    const now = clock.now();
+    const { outcomes, touched } = store.applyBatches(batches, now, (items) => validateEvents(items, store.lookup, now));
+    return {
+      results: outcomes.map((o) => (o.ok ? { ok: true, accepted: o.accepted, duplicates: o.duplicates } : o)),
+      then: () => afterApplied(outcomes.flatMap((o) => (o.ok ? o.applied : [])), touched),
+    };
+  }, (b) => ingestNow(b.items, b.author));
+
   const services: Services = {
     config,
     clock,
@@ -128,17 +157,8 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     },
     ready: () => store.dir.root !== null,
     uptimeSeconds: () => Math.round((performance.now() - started) / 1000),
-    ingest(items, author) {
-      const { events, errors } = validateEvents(items, store.lookup, clock.now());
-      if (errors.length) return { ok: false, errors };
-      const res = store.applyEvents(events, clock.now(), author);
-      if (res.accepted) {
-        if (res.applied.some((e) => e.type === 'applicant.staged')) applicantsVersion += 1;
-        feed.add(newestFeedItems(res.applied, store.dir));
-        live.afterWrite(res.touched);
-      }
-      return { ok: true, accepted: res.accepted, duplicates: res.duplicates };
-    },
+    ingest: ingestNow,
+    ingestGrouped,
     importDataset(ds) {
       const summary = store.importDataset(ds);
       applicantsVersion += 1;

@@ -1,5 +1,6 @@
 // POST /api/events (CONTRACTS §2): one event, a JSON array, or NDJSON. The answer is sent only
-// after the transaction commits, so an accepted event survives a crash right after the answer.
+// after the transaction commits, so an accepted event survives a crash right after the answer;
+// requests arriving together share that commit (sources/events/group-commit.ts).
 
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.ts';
@@ -42,7 +43,7 @@ export async function eventRoutes(app: FastifyInstance, opts: { services: Servic
     const items = Array.isArray(body) ? body : [body];
     if (items.length === 0) return { accepted: 0, duplicates: 0 };
     if (items.length > MAX_BATCH) throw badRequest(`a batch holds at most ${MAX_BATCH} events; got ${items.length}`);
-    const res = services.ingest(items, { who: auth.who(req) });
+    const res = await services.ingestGrouped({ items, author: { who: auth.who(req) } });
     if (!res.ok) {
       return reply.status(400).send({
         error: 'invalid_events',

@@ -1,9 +1,9 @@
 // The store stage's face: one handle that owns the database, the directory and the readers.
 
 import type { Dataset, OrgType } from '../../shared/domain.ts';
-import type { EventLookup } from '../sources/events/validate.ts';
+import type { EventError, EventLookup } from '../sources/events/validate.ts';
 import type { LiveEvent } from '../sources/events/schema.ts';
-import { applyEvents, type ApplyResult, type BatchAuthor } from './apply-events.ts';
+import { applyBatches, applyEvents, type ApplyResult, type BatchAuthor, type BatchOutcome, type PendingBatch } from './apply-events.ts';
 import { loadDirectory, type Directory } from './directory.ts';
 import { importDataset, type ImportSummary } from './import-dataset.ts';
 import { openDb, type Db } from './open-db.ts';
@@ -17,6 +17,8 @@ export interface Store {
   reader: CachedReader;
   importDataset(ds: Dataset): ImportSummary;
   applyEvents(events: LiveEvent[], receivedAt: number, author?: BatchAuthor): ApplyResult;
+  /** Several requests' batches in one transaction, each validated after the ones before it. */
+  applyBatches(batches: PendingBatch[], receivedAt: number, validate: (items: unknown[]) => { events: LiveEvent[]; errors: EventError[] }): { outcomes: BatchOutcome[]; touched: Set<string> };
   lookup: EventLookup;
   /** What an import may refer to without carrying it itself. */
   importLookup: { hasOrg(code: string): OrgType | null; hasMember(id: string): boolean; hasMeeting(id: string): boolean; hasGroup(code: string): string | null };
@@ -52,6 +54,7 @@ export function createStore(file: string): Store {
     reader,
     importDataset: (ds) => importDataset(db, dir, ds),
     applyEvents: (events, receivedAt, author) => applyEvents(db, dir, events, receivedAt, author),
+    applyBatches: (batches, receivedAt, validate) => applyBatches(db, dir, batches, receivedAt, validate),
     lookup,
     importLookup: {
       hasOrg: (code) => dir.orgs.get(code)?.type ?? null,

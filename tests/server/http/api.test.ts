@@ -1,5 +1,5 @@
 // The read API and the events API on the tiny hand-made district, through the real app (inject).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/app.ts';
 import { manualClock } from '../../../server/clock.ts';
@@ -92,6 +92,26 @@ describe('events API', () => {
     ]);
     expect(body.errors[0].message).toMatch(/unknown member "M404"/);
     expect(app.services.store.counts().events).toBe(before);
+  });
+
+  it('requests arriving together share one commit, each validated after the ones before it', async () => {
+    const audits = () => (app.services.store.db.prepare("SELECT COUNT(*) AS n FROM audit WHERE action = 'events'").get() as { n: number }).n;
+    const auditsBefore = audits();
+    const transactions = vi.spyOn(app.services.store, 'applyBatches');
+    const post = (payload: object[]) => app.inject({ method: 'POST', url: '/api/events', headers: asOperator, payload });
+    const bad = { id: 'x1', type: 'dues.paid', at: '2026-04-15T10:00:00+08:00', member: 'M404', month: '2026-04', amount: 10 };
+    // The check-in refers to the meeting the request before it creates; the third request is bad.
+    const [a, b, c, d] = await Promise.all([post([lesson]), post([checkIn('e2', 'M1')]), post([checkIn('e3', 'M2'), bad]), post([checkIn('e2', 'M1')])]);
+    expect([a.statusCode, b.statusCode, c.statusCode, d.statusCode]).toEqual([200, 200, 400, 200]);
+    expect(b.json()).toEqual({ accepted: 1, duplicates: 0 });
+    expect(c.json().errors).toEqual([expect.objectContaining({ index: 1, id: 'x1' })]);
+    expect(d.json()).toEqual({ accepted: 0, duplicates: 1 });
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(transactions.mock.calls[0][0]).toHaveLength(4);
+    // Nothing of the refused request was written; one audit row per accepted request.
+    const row = app.services.store.db.prepare("SELECT meetings, att_expected, att_present FROM org_month WHERE org_code='B1' AND month='2026-04' AND kind='party_lesson'").get();
+    expect(row).toEqual({ meetings: 1, att_expected: 3, att_present: 1 });
+    expect(audits() - auditsBefore).toBe(3);
   });
 
   it('refuses events in the future and before 2000', async () => {
