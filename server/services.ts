@@ -16,6 +16,7 @@ import { createLiveState, type ChangeNotice, type LiveState } from './aggregate/
 import { createFactsLoader, loadApplicants } from './aggregate/load-facts.ts';
 import { publicOrgName } from './aggregate/public-name.ts';
 import { buildSnapshot, scopeMemberFacts } from './aggregate/snapshot.ts';
+import type { ScopeLeader } from './aggregate/vanguard-leaders.ts';
 import type { Evaluation } from './aggregate/engine.ts';
 import { createFeed, eventFeedItem, lightFeedItem, newestFeedItems, type Feed } from './push/feed.ts';
 import { loadPrescriptions, loadRules } from './rules-file.ts';
@@ -105,10 +106,17 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   const structureKept = keepMany<Structure>();
   const membersKept = keepMany<ReturnType<typeof scopeMemberFacts>>();
   const pipelineKept = keepMany<Pipeline>();
+  // Members' points change only where the evaluation changed: a scope's count moves when it is in
+  // a change notice (a re-evaluated branch, or an ancestor of one), and every count when all was.
+  let evaluatedAll = 0;
+  const evaluated = new Map<string, number>();
+  const leadersKept = keepMany<ScopeLeader[]>();
   const directoryKey = (scope: string, asOf: number) => `${scope}|${dateOf(asOf)}|${store.dir.version}`;
 
   live.onChange((n: ChangeNotice) => {
     if (n.changes.length || n.all) lightsVersion += 1;
+    if (n.all) evaluatedAll += 1;
+    else for (const c of n.codes) evaluated.set(c, (evaluated.get(c) ?? 0) + 1);
     const ev = live.current();
     const publicName = (code: string) => publicOrgName(store.dir, ev, code, rules.privacy.smallBranchSize);
     const items = n.changes.map((c) => lightFeedItem(c, store.dir, publicName)).filter((x) => x !== null);
@@ -167,6 +175,8 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     },
     snapshot(scope, profile, ev = live.current()) {
       const monthBegin = monthStart(monthOf(ev.asOf));
+      // Only the live evaluation has change notices; one as of another instant is computed afresh.
+      const isLive = ev === live.current();
       return buildSnapshot(ev, store.dir, scope, profile, {
         centreName: config.centreName,
         rules,
@@ -190,6 +200,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
         structure: (code) => structureKept(directoryKey(code, ev.asOf), () => structureOf(store.dir, code, ev.asOf)),
         members: (code) => membersKept(directoryKey(code, ev.asOf), () => scopeMemberFacts(store.dir, code, ev.asOf)),
         pipeline: (code, compute) => pipelineKept(`${directoryKey(code, ev.asOf)}|${applicantsVersion}|${rulesVersion}`, compute),
+        vanguardLeaders: (code, compute) => (isLive ? leadersKept(`${directoryKey(code, ev.asOf)}|${evaluatedAll}|${evaluated.get(code) ?? 0}`, compute) : compute()),
       });
     },
     close() {

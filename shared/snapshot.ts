@@ -103,6 +103,20 @@ export interface RankRow {
   light: Light;
 }
 
+/** One of the scope's members with the most vanguard points (锋领指数) this year. No id, phone
+ * or income ever: the name is masked (张*华) on the public profile, real for leaders. */
+export interface VanguardLeader {
+  /** Equal points share a rank (1, 1, 3), as in a member's 锋领指数 report. */
+  rank: number;
+  name: string;
+  /** The member's branch, named as the snapshot names it beside its light. */
+  orgName: string;
+  points: number;
+}
+
+/** How many vanguard leaders a snapshot carries. */
+export const VANGUARD_LEADERS = 10;
+
 export interface WarningItem {
   code: string;
   name: string;
@@ -149,6 +163,9 @@ export interface WallSnapshot {
   dues: DuesView;
   map: MapView;
   rankings: { total: number; top: RankRow[]; bottom: RankRow[] };
+  /** The scope's members with the most vanguard points this year, best first; members without
+   * points are left out, so early in January the list may be empty. */
+  vanguardLeaders: VanguardLeader[];
   /** Child organisations of the scope, ranked (committees of the district, branches of a committee). */
   children: RankRow[];
   warnings: WarningItem[];

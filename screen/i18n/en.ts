@@ -87,6 +87,8 @@ export const en: Record<MessageKey, string> = {
   'map.mode3d': '3D view',
   'rank.title': 'Branch ranking',
   'rank.score': 'Score',
+  'vanguard.title': 'Vanguard index leaders',
+  'vanguard.none': 'No vanguard points earned this year yet',
   'warn.title': 'Warnings',
   'warn.red': 'Red',
   'warn.yellow': 'Yellow',

@@ -85,6 +85,8 @@ export const zhCN = {
   'map.mode3d': '三维视图',
   'rank.title': '支部排行',
   'rank.score': '得分',
+  'vanguard.title': '先锋指数榜',
+  'vanguard.none': '本年度暂无党员获得先锋指数积分',
   'warn.title': '预警动态',
   'warn.red': '红灯',
   'warn.yellow': '黄灯',

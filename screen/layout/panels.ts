@@ -53,6 +53,16 @@ export const PANEL_RECTS: Record<LayoutKind, Record<PanelId, Rect>> = {
   },
 };
 
+/** Panels only a tour scene shows: the vanguard leaders stand over the meetings and dues panels
+ * of the right column, which the rankings scene hides, above the ranking board it enlarges (by
+ * 1.2 from its bottom right corner, tour.css). Not in PANEL_RECTS: they overlap on purpose. */
+export type TourPanelId = 'vanguard';
+
+export const TOUR_RECTS: Record<LayoutKind, Record<TourPanelId, Rect>> = {
+  wall: { vanguard: { x: 4280, y: 170, w: 1440, h: 980 } },
+  wide16x9: { vanguard: { x: 2700, y: 520, w: 1100, h: 950 } },
+};
+
 /** The organisation scene (a committee or a branch): its light and tasks on the left, the KPI
  * ribbon, meeting calendar and its members or child organisations in the centre, trends and
  * the pipeline on the right. `roster` holds the member grid of a branch, else the ranking. */

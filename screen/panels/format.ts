@@ -16,6 +16,9 @@ export function formatWhen(ms: number | null | undefined, now: number): string {
   return sameDay ? hm.format(ms) : `${md.format(ms).replace('/', '-')} ${hm.format(ms)}`;
 }
 
+/** Vanguard points as the server rounds them (two decimals at most: 28.75 and 28.8 must not read alike). */
+export const formatPoints = (v: number) => String(Math.round(v * 100) / 100);
+
 export function formatCount(v: number | null | undefined): string {
   return v == null ? '—' : Math.round(v).toLocaleString('en-US');
 }

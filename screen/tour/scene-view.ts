@@ -2,14 +2,14 @@
 // the live figures its caption may name, read from the snapshot the wall already has.
 import type { WallSnapshot } from '../../shared/snapshot.ts';
 import type { CaptionValues, SceneKind } from '../../shared/tour.ts';
-import type { PanelId } from '../layout/panels.ts';
+import type { PanelId, TourPanelId } from '../layout/panels.ts';
 
-export const FOCUS: Record<SceneKind, PanelId[]> = {
+export const FOCUS: Record<SceneKind, (PanelId | TourPanelId)[]> = {
   overview: [],
   meetings: ['meetings'],
   dues: ['dues'],
   warnings: ['warnings', 'measures'],
-  rankings: ['ranking'],
+  rankings: ['ranking', 'vanguard'],
   spotlight: [],
   pipeline: ['pipeline'],
 };

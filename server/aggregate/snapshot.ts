@@ -3,6 +3,7 @@
 // receives anything it should not show.
 
 import type { Light } from '../../shared/domain.ts';
+import { maskName } from '../../shared/mask.ts';
 import type { ApplicantFacts, MemberFacts, OrgEvaluation, RuleCode } from '../../shared/model.ts';
 import { addMonths, monthOf, monthRange, yearOf } from '../../shared/periods.ts';
 import type { FeedItem, MapPoint, MeasureItem, Pipeline, RankRow, Structure, WallSnapshot, WarningItem } from '../../shared/snapshot.ts';
@@ -13,6 +14,7 @@ import type { Evaluation } from './engine.ts';
 import { statusAt } from './load-facts.ts';
 import { publicOrgName } from './public-name.ts';
 import { branchesOf, currentMembers, descendants } from './structure.ts';
+import { scopeLeaders, type ScopeLeader } from './vanguard-leaders.ts';
 
 export interface SnapshotExtras {
   centreName: string;
@@ -33,6 +35,8 @@ export interface SnapshotExtras {
   members: (scope: string) => MemberFacts[];
   /** Keeps the scope's pipeline counts while applicants, members, rules and the day are unchanged. */
   pipeline: (scope: string, compute: () => Pipeline) => Pipeline;
+  /** Keeps the scope's vanguard leaders while its members' points are unchanged. */
+  vanguardLeaders: (scope: string, compute: () => ScopeLeader[]) => ScopeLeader[];
 }
 
 /** Current members of the scope's branches, reduced to what the pipeline reads. */
@@ -185,6 +189,9 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
       regions: [...regionMap.values()].map((r) => ({ name: r.name, lng: r.lng / r.n, lat: r.lat / r.n, branches: r.n, red: r.red, yellow: r.yellow })),
     },
     rankings: { total: ranked.length, top: ranked.slice(0, 50).map((r) => ({ ...r, name: nameBesideLight(r.code) })), bottom },
+    vanguardLeaders: x
+      .vanguardLeaders(scope, () => scopeLeaders(ev, branches))
+      .map((l) => ({ rank: l.rank, name: publicWall ? maskName(l.name) : l.name, orgName: nameBesideLight(l.org), points: l.points })),
     children: rankChildren(ev, dir, scope).map((r) => ({ ...r, name: nameBesideLight(r.code) })),
     warnings,
     measures,

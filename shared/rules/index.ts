@@ -7,7 +7,7 @@ export { INDICATORS, RULE_LABELS, indicatorDef, type IndicatorDef, type Indicato
 export { RULE_CODES, prescriptionFor, validatePrescriptions, type PrescriptionTable } from './prescriptions.ts';
 export { evaluateBranch } from './evaluate-branch.ts';
 export { rollupOrg } from './rollup.ts';
-export { rankBranches, type RankInput } from './rank.ts';
+export { rankBranches, topByPoints, type PointsInput, type RankInput } from './rank.ts';
 export { pipelineCounts } from './pipeline.ts';
 export { taskStatus, taskOverdueDays, type TaskStatus } from './tasks.ts';
 export { requiredSlots, compliance, complianceByMonth, type Slot } from './slots.ts';

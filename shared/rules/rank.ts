@@ -23,3 +23,31 @@ export function rankBranches(rows: readonly RankInput[]): RankRow[] {
     .sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
     .map((r, i) => ({ rank: i + 1, code: r.code, name: r.name, parentName: r.parentName, score: r.score, light: r.light }));
 }
+
+export interface PointsInput {
+  id: string;
+  points: number;
+}
+
+/**
+ * The `limit` rows with the most points (rounded to two decimals), descending, then id
+ * ascending; rows without points are left out. Unlike branches, equal points share a rank
+ * (1, 1, 3), as in a member's 锋领指数 report. One pass that keeps only the best `limit` rows
+ * seen so far, so a district of 47,000 members is never sorted whole.
+ */
+export function topByPoints<T extends PointsInput>(rows: Iterable<T>, limit: number): (T & { rank: number })[] {
+  const best: T[] = [];
+  const before = (a: T, b: T) => a.points > b.points || (a.points === b.points && a.id < b.id);
+  for (const row of rows) {
+    const points = round2(row.points);
+    if (!(points > 0) || limit <= 0) continue;
+    const r = points === row.points ? row : { ...row, points };
+    if (best.length >= limit && !before(r, best[best.length - 1])) continue;
+    let i = best.length;
+    while (i > 0 && before(r, best[i - 1])) i--;
+    best.splice(i, 0, r);
+    if (best.length > limit) best.pop();
+  }
+  // Everyone with more points is above a row in the list, so its rank is where its points begin.
+  return best.map((r) => ({ ...r, rank: best.findIndex((x) => x.points === r.points) + 1 }));
+}

@@ -1,7 +1,8 @@
 // The tour in Chromium against the real server on the small demo district, with 2 s scenes from
 // a tour file (1 s leaves a busy 2-core machine no time to draw a caption between two scenes): every scene of the file plays in order (a spotlight drills to a top branch and the
 // next scene comes home), a click holds the tour while the visitor drills down and it resumes
-// after the idle time, an operator's PUT reaches the wall live, and screenshots of focus scenes.
+// after the idle time, an operator's PUT reaches the wall live, and screenshots of focus scenes
+// (the rankings scene with its vanguard leaders, masked).
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -109,22 +110,71 @@ describe.skipIf(!existsSync(CHROMIUM))('the tour on the real server', { timeout:
     await page.close();
   });
 
+  /** A page of the wall at one scene of the operator's tour (600 s scenes), emphasis and charts drawn. */
+  async function showScene(width: number, height: number, scene: number): Promise<Page> {
+    const shot = await browser.newPage({ viewport: { width, height } });
+    shot.on('pageerror', (e) => errors.push(String(e)));
+    await shot.goto(`${server.url}/?gl=0&scene=${scene}`);
+    await until(async () => (await caption(shot)) !== null, 15_000, 'the caption');
+    await until(async () => (await shot.locator('[data-status="loading"]').count()) === 0, 15_000, 'the panels');
+    // The emphasis transition, and charts drawn one per frame (slow at 5760 × 1920 in software).
+    await shot.waitForTimeout(width > 4000 ? 12_000 : 5000);
+    return shot;
+  }
+  const focusOf = (p: Page) => p.evaluate(() => document.querySelector('[data-testid="canvas"]')?.getAttribute('data-tour-focus'));
+
   for (const [width, height, scene] of [
     [5760, 1920, 1],
     [1920, 1080, 3],
   ] as const) {
     it(`shows a focus scene with its caption at ${width}×${height}, no text under 24 px`, async () => {
-      const shot = await browser.newPage({ viewport: { width, height } });
-      shot.on('pageerror', (e) => errors.push(String(e)));
-      await shot.goto(`${server.url}/?gl=0&scene=${scene}`);
-      await until(async () => (await caption(shot)) !== null, 15_000, 'the caption');
-      await until(async () => (await shot.locator('[data-status="loading"]').count()) === 0, 15_000, 'the panels');
-      // The emphasis transition, and charts drawn one per frame (slow at 5760 × 1920 in software).
-      await shot.waitForTimeout(width > 4000 ? 12_000 : 5000);
-      expect(await shot.evaluate(() => document.querySelector('[data-testid="canvas"]')?.getAttribute('data-tour-focus'))).toBe(scene === 1 ? 'meetings' : 'warnings measures');
+      const shot = await showScene(width, height, scene);
+      expect(await focusOf(shot)).toBe(scene === 1 ? 'meetings' : 'warnings measures');
       const small = await smallText(shot);
       expect(small).toEqual([]);
       await shot.screenshot({ path: join(ARTIFACTS, `tour-scene${scene}-${width}x${height}.png`) });
+      expect(errors).toEqual([]);
+      await shot.close();
+    });
+  }
+
+  for (const [width, height] of [
+    [5760, 1920],
+    [1920, 1080],
+  ] as const) {
+    it(`shows the rankings scene at ${width}×${height}: the branch ranking and the vanguard leaders, masked, clear of each other`, async () => {
+      const shot = await showScene(width, height, 4);
+      expect(await focusOf(shot)).toBe('ranking vanguard');
+      const board = shot.locator('[data-panel="vanguard"]');
+      expect(await board.isVisible()).toBe(true);
+      expect(await board.getAttribute('data-status')).toBe('ok');
+      // The server's public list, in its order: ten masked names (张*华, 李*), no real one.
+      const services = server.app.services;
+      const root = services.store.dir.root!;
+      const expected = services.snapshot(root, 'public').vanguardLeaders;
+      expect(expected).toHaveLength(10);
+      const names = await shot.locator('[data-testid="vanguard-name"]').allInnerTexts();
+      expect(names).toEqual(expected.map((l) => l.name));
+      for (const n of names) expect(n).toMatch(/^[\u4e00-\u9fa5]\*+[\u4e00-\u9fa5]?$/);
+      const text = await shot.locator('body').innerText();
+      expect(services.snapshot(root, 'leader').vanguardLeaders.filter((l) => text.includes(l.name))).toEqual([]);
+      // The board, the enlarged ranking and the caption do not cover one another.
+      const boxes = await shot.evaluate(() =>
+        ['[data-panel="vanguard"]', '[data-panel="ranking"]', '[data-testid="tour-caption"]'].map((q) => {
+          const r = document.querySelector(q)!.getBoundingClientRect();
+          return { q, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        }),
+      );
+      for (const a of boxes)
+        for (const b of boxes) {
+          if (a.q >= b.q) continue;
+          const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+          expect(overlap, `${a.q} × ${b.q}`).toBe(false);
+        }
+      // A long branch name in the caption is set smaller or cut, never spilt over the panels.
+      expect(await shot.locator('[data-testid="tour-caption"]').evaluate((c) => c.scrollWidth <= c.clientWidth + 1)).toBe(true);
+      expect(await smallText(shot)).toEqual([]);
+      await shot.screenshot({ path: join(ARTIFACTS, `tour-rankings-${width}x${height}.png`) });
       expect(errors).toEqual([]);
       await shot.close();
     });

@@ -9,6 +9,7 @@ import KpiRibbon from '../../../screen/panels/KpiRibbon.vue';
 import MeasuresMatrix from '../../../screen/panels/MeasuresMatrix.vue';
 import { panelStatus } from '../../../screen/panels/panel-status.ts';
 import TheHeader from '../../../screen/panels/TheHeader.vue';
+import VanguardBoard from '../../../screen/panels/VanguardBoard.vue';
 import WarningFeed from '../../../screen/panels/WarningFeed.vue';
 import { useTween } from '../../../screen/panels/use-tween.ts';
 import { useUiStore } from '../../../screen/stores/ui.ts';
@@ -79,6 +80,29 @@ describe('panel states', () => {
     await w.setProps({ connection: 'reconnecting', since: at });
     expect(w.find('[data-testid="connection"]').text()).toContain('重连中');
     w.unmount();
+  });
+
+  it('vanguard leaders: place, masked name, branch and points as sent; the first three in gold', () => {
+    const w = mount(VanguardBoard, { props: { leaders: snap.vanguardLeaders, status: 'ok', asOf: snap.asOf } });
+    expect(w.find('h2').text()).toBe('先锋指数榜');
+    const rows = w.findAll('[data-testid="vanguard-row"]');
+    expect(rows).toHaveLength(10);
+    expect(rows[0].text()).toBe(`1${snap.vanguardLeaders[0].name}${snap.vanguardLeaders[0].orgName}46.5分`);
+    expect(rows.map((r) => r.find('.rank-badge').text())).toEqual(['1', '1', '3', '4', '5', '6', '7', '8', '8', '10']);
+    expect(rows.map((r) => r.find('.rank-badge').classes().includes('top'))).toEqual([true, true, true, ...Array(7).fill(false)]);
+    expect(rows[2].find('.points').text()).toBe('44分');
+  });
+
+  it('vanguard leaders: loading, then an empty state that says why, in either language', async () => {
+    const w = mount(VanguardBoard, { props: { leaders: null, status: 'loading', asOf: null } });
+    expect(w.text()).toContain('数据加载中');
+    await w.setProps({ leaders: [], status: 'empty', asOf: snap.asOf });
+    expect(w.find('.panel-empty').text()).toBe('本年度暂无党员获得先锋指数积分');
+    expect(w.findAll('[data-testid="vanguard-row"]')).toHaveLength(0);
+    useUiStore().setLang('en');
+    await nextTick();
+    expect(w.find('h2').text()).toBe('Vanguard index leaders');
+    expect(w.find('.panel-empty').text()).toBe('No vanguard points earned this year yet');
   });
 
   it('labels follow the language', () => {

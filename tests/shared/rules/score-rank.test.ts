@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../shared/rules/config.ts';
-import { rankBranches } from '../../../shared/rules/rank.ts';
+import { rankBranches, topByPoints } from '../../../shared/rules/rank.ts';
 import { branchScore, type ScoreComponents } from '../../../shared/rules/score.ts';
 import { levelOf } from '../../../shared/rules/levels.ts';
 
@@ -60,5 +60,32 @@ describe('levelOf: the boundary value itself', () => {
   ] as const)('%d %s → %s', (value, cmp, level) => {
     const t = cmp === 'atLeast' ? { red: 2, yellow: 1 } : cmp === 'above' ? { red: 0.2, yellow: 0.1 } : { red: 0.6, yellow: 0.9 };
     expect(levelOf(value, t, cmp)).toBe(level);
+  });
+});
+
+describe('topByPoints (vanguard leaders)', () => {
+  const row = (id: string, points: number) => ({ id, points });
+  it('keeps the best `limit` by points desc then id; equal points share a rank; no points, no row', () => {
+    const rows = [row('m5', 3), row('m2', 7.5), row('m9', 0), row('m1', 7.5), row('m4', 3.004), row('m3', 9), row('m7', 1), row('m8', -1)];
+    expect(topByPoints(rows, 5).map((r) => [r.rank, r.id, r.points])).toEqual([
+      [1, 'm3', 9],
+      [2, 'm1', 7.5],
+      [2, 'm2', 7.5],
+      [4, 'm4', 3], // rounded to two decimals, then tied with m5
+      [4, 'm5', 3],
+    ]);
+  });
+  it('is independent of input order, and a tie at the cut keeps the lower ids', () => {
+    const rows = [row('c', 2), row('a', 2), row('d', 1), row('b', 2)];
+    expect(topByPoints(rows, 2)).toEqual(topByPoints([...rows].reverse(), 2));
+    expect(topByPoints(rows, 2).map((r) => [r.rank, r.id])).toEqual([
+      [1, 'a'],
+      [1, 'b'],
+    ]);
+  });
+  it('nothing in, or no room, ranks to nothing', () => {
+    expect(topByPoints([], 10)).toEqual([]);
+    expect(topByPoints([row('a', 0)], 10)).toEqual([]);
+    expect(topByPoints([row('a', 5)], 0)).toEqual([]);
   });
 });
