@@ -21,6 +21,12 @@ export function openDb(file: string, opts: { readonly?: boolean } = {}): Db {
     db.pragma('foreign_keys = OFF');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536');
+    // Events touch members at random, so a batch dirties pages all over the file. Reading them
+    // through a memory map rather than read() into the page cache, and checkpointing every ~40 MB
+    // of WAL rather than every 4 MB (which copied the same hot pages back again and again), took
+    // about a third off a 1,000-event batch on the district.
+    db.pragma('mmap_size = 1073741824');
+    db.pragma('wal_autocheckpoint = 10000');
     db.pragma('temp_store = MEMORY');
     migrate(db);
   }

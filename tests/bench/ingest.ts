@@ -54,6 +54,9 @@ async function phase(name: string, connections: number) {
 
 try {
   await waitFor200(`${server.url}/api/health`);
+  // Post only after the first full evaluation (it answers the first snapshot): a phase that began
+  // earlier would count seconds of start-up work as ingest time.
+  await waitFor200(`${server.url}/api/snapshot`, 120_000);
   const seq = await phase('seq', 1);
   const conc = await phase('conc', CONNS);
   report('ingest', [
