@@ -63,15 +63,11 @@ async function windowInMemory(sql: RollupReader, asOf: number, limit: number, pa
   const { from, to } = windowOf(asOf);
   const byOrg = await grouped((after: OrgMonthSql | null) => sql.orgMonthPage(from, to, after, limit), (r) => r.org_code, limit, pause);
   const byMember = await grouped((after: MemberMonthSql | null) => sql.memberMonthPage(from, to, after, limit), (r) => r.member_id, limit, pause);
-  const pick = <T extends { month: string }>(m: Map<string, T[]>, keys: string[] | undefined, lo: string, hi: string) =>
-    (keys ?? [...m.keys()]).flatMap((k) => m.get(k) ?? []).filter((r) => r.month >= lo && r.month <= hi);
   // Asked once per slice by loadBranchFacts, and the same for every slice of one evaluation.
   const latest = sql.latestMeetingAt();
   const upTo = new Map<string, ReturnType<RollupReader['meetingsUpTo']>>();
   return {
     ...sql,
-    orgMonths: (lo, hi, orgs) => (lo < from ? sql.orgMonths(lo, hi, orgs) : pick(byOrg, orgs, lo, hi)),
-    memberMonths: (lo, hi, members) => (lo < from ? sql.memberMonths(lo, hi, members) : pick(byMember, members, lo, hi)),
     // The lookups the facts loader uses: rows of the window as loaded (callers skip other months).
     orgMonthsOf: (lo, hi, orgs) => (lo < from ? sql.orgMonthsOf(lo, hi, orgs) : (id) => byOrg.get(id)),
     memberMonthsOf: (lo, hi, members) => (lo < from ? sql.memberMonthsOf(lo, hi, members) : (id) => byMember.get(id)),

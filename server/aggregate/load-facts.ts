@@ -125,8 +125,7 @@ export function createFactsLoader(reader: CachedReader, dir: Directory): FactsLo
   };
   return (asOf, branches) => {
     const w = windowOf(asOf);
-    reader.memberMonthsOf(w.from, w.to, []); // fills the in-memory rollups on first use
-    const cached = reader.cachedFrom() !== null && w.from >= reader.cachedFrom()!;
+    const cached = reader.covers(w.from); // fills the in-memory rollups on first use
     if (!cached || w.to < keptWindow) return loadBranchFacts(reader, dir, asOf, branches);
     if (w.to !== keptWindow) {
       kept.clear();

@@ -48,6 +48,8 @@ const emptyMemberRow = (member: string, month: string): MemberMonthSql => ({
 
 export interface CachedReader extends RollupReader {
   cachedFrom(): string | null;
+  /** True when the cache answers for months from `lo` onwards (filling it on first use). */
+  covers(lo: string): boolean;
   /**
    * Changes whenever a member's cached rows or directory record change (and when the cache is
    * refilled): what is derived from a member and carries the same stamp is still current.
@@ -110,7 +112,6 @@ export function createCachedReader(db: Db, sql: RollupReader): CachedReader {
     filledAt = stamp += 1;
     changedAt.clear();
   };
-  /** True when the cache can answer for months from `lo` (filling it on first use). */
   const covers = (lo: string) => {
     if (from === null) fill(lo);
     return lo >= from!;
@@ -125,6 +126,7 @@ export function createCachedReader(db: Db, sql: RollupReader): CachedReader {
   return {
     ...sql,
     cachedFrom: () => from,
+    covers,
     memberStamp: (id) => changedAt.get(id) ?? filledAt,
     orgMonths(lo, hi, ids) {
       return covers(lo) ? copies(orgs.all(ids), lo, hi) : sql.orgMonths(lo, hi, ids);
