@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/app.ts';
 import { manualClock } from '../../../server/clock.ts';
 import { testConfig } from '../../../server/config.ts';
-import { WRITE_LIMIT_PER_MINUTE } from '../../../server/http/hardening.ts';
+import { securityHeaders, WRITE_LIMIT_PER_MINUTE } from '../../../server/http/hardening.ts';
 import { parseInstant } from '../../../shared/periods.ts';
 import { tinyDataset } from '../../helpers/tiny-dataset.ts';
 import { asLeader, asOperator, testTokensFile } from '../../helpers/tokens.ts';
@@ -181,5 +181,17 @@ describe('hardening', () => {
   it('rate-limits writes', async () => {
     const res = await app.inject({ method: 'POST', url: '/api/events', headers: asOperator, payload: [] });
     expect(res.headers['x-ratelimit-limit']).toBe(String(WRITE_LIMIT_PER_MINUTE));
+  });
+});
+
+describe('security headers', () => {
+  it('are helmet\'s for our options, worked out once, on every answer (API, 404)', async () => {
+    const headers = securityHeaders();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['strict-transport-security']).toBeUndefined();
+    for (const url of ['/api/orgs/tree', '/nope']) {
+      const res = await app.inject(url);
+      for (const [name, value] of Object.entries(headers)) expect(res.headers[name], `${url} ${name}`).toBe(value);
+    }
   });
 });
