@@ -8,6 +8,8 @@ import { computed, ref, shallowRef } from 'vue';
 import type { TourAction } from '../../shared/socket.ts';
 import type { RankRow } from '../../shared/snapshot.ts';
 import type { TourConfig } from '../../shared/tour.ts';
+import type { PanelId, TourPanelId } from '../layout/panels.ts';
+import { FOCUS } from './scene-view.ts';
 
 export type TourMode = 'off' | 'playing' | 'held' | 'idle';
 
@@ -30,6 +32,8 @@ export const useTourStore = defineStore('tour', () => {
 
   const scenes = computed(() => config.value?.scenes ?? []);
   const scene = computed(() => (mode.value === 'off' ? null : scenes.value[index.value] ?? null));
+  /** The panels the scene on show emphasises (none while the visitor explores). */
+  const focus = computed<(PanelId | TourPanelId)[]>(() => ((mode.value === 'playing' || mode.value === 'held') && scene.value ? FOCUS[scene.value.kind] : []));
   const active = computed(() => mode.value !== 'off');
 
   function clearTimers() {
@@ -122,5 +126,5 @@ export const useTourStore = defineStore('tour', () => {
     spotlight.value = row;
   }
 
-  return { config, mode, index, visit, spotlightTurn, remainingMs, spotlight, scenes, scene, active, command, touch, setConfig, setSpotlight };
+  return { config, mode, index, visit, spotlightTurn, remainingMs, spotlight, scenes, scene, focus, active, command, touch, setConfig, setSpotlight };
 });
