@@ -15,7 +15,7 @@ export interface ParsedTable<F extends DatasetFile> {
 }
 
 export class TableReader<F extends DatasetFile> {
-  readonly result: ParsedTable<F> = { rows: [], lines: [] };
+  result: ParsedTable<F> = { rows: [], lines: [] };
   private readonly names: string[];
   private readonly columns: Column<unknown>[];
   private readonly positions: Int32Array;
@@ -101,6 +101,13 @@ export class TableReader<F extends DatasetFile> {
     if (bad) return;
     this.result.rows.push(row as unknown as RowOf<F>);
     this.result.lines.push(line);
+  }
+
+  /** The rows read since the last take; duplicate keys are still caught across takes. */
+  take(): ParsedTable<F> {
+    const taken = this.result;
+    this.result = { rows: [], lines: [] };
+    return taken;
   }
 
   /** Null when a key column was itself refused (empty or invalid). */
