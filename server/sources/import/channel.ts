@@ -8,8 +8,12 @@ import type { DatasetFile } from '../../../shared/domain.ts';
 import type { ImportError } from './errors.ts';
 
 export type ReaderMessage =
-  /** rows and lines of one file in file order; done on its last chunk; errorCount: bad rows so far, all files. */
-  | { kind: 'rows'; file: DatasetFile; label: string; rows: unknown[]; lines: number[]; done: boolean; errorCount: number }
+  /**
+   * Rows of one file in file order, as their values in schema order one row after another:
+   * copying a flat array between threads costs half of copying the same rows as objects.
+   * done on the file's last chunk; errorCount: bad rows so far, all files.
+   */
+  | { kind: 'rows'; file: DatasetFile; label: string; values: unknown[]; lines: number[]; done: boolean; errorCount: number }
   | { kind: 'end'; errors: ImportError[]; errorCount: number }
   | { kind: 'fatal'; message: string };
 

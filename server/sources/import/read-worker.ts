@@ -8,6 +8,7 @@ import { keepPace, send } from './channel.ts';
 import { readCsvText } from './csv.ts';
 import { checkUtf8 } from './encoding.ts';
 import { ErrorList } from './errors.ts';
+import { SCHEMA } from './schema.ts';
 import type { ParsedTable } from './table.ts';
 
 export interface ReaderData {
@@ -21,8 +22,11 @@ function run({ files, port, signal, chunkRows }: ReaderData): void {
   const errors = new ErrorList();
   let sent = 0;
   for (const { file, label, path } of files) {
+    const names = Object.keys(SCHEMA[file]);
     const post = (t: ParsedTable<DatasetFile>, done: boolean) => {
-      send(port, signal, { kind: 'rows', file, label, rows: t.rows, lines: t.lines, done, errorCount: errors.count });
+      const values: unknown[] = [];
+      for (const row of t.rows as unknown as Record<string, unknown>[]) for (const name of names) values.push(row[name]);
+      send(port, signal, { kind: 'rows', file, label, values, lines: t.lines, done, errorCount: errors.count });
       if (!keepPace(signal, ++sent)) throw new Stopped();
     };
     const bytes = readFileSync(path);

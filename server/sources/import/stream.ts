@@ -12,7 +12,8 @@ import { ErrorList, type ImportError } from './errors.ts';
 import type { ReaderData } from './read-worker.ts';
 import type { SourceFiles } from './read-source.ts';
 import { NOTHING_EXISTS, ReferenceChecker, type ExistingLookup } from './references.ts';
-import type { RowOf } from './schema.ts';
+import { SCHEMA, type RowOf } from './schema.ts';
+import { rowMaker, type RowMaker } from './table.ts';
 
 export type StreamChunk = { [F in DatasetFile]: { file: F; rows: RowOf<F>[] } }[DatasetFile];
 
@@ -30,6 +31,16 @@ const ENTRY = new URL('./read-worker.ts', import.meta.url).href;
 
 /** Rows per message: big enough that messaging costs little, small enough to keep both threads busy. */
 export const CHUNK_ROWS = 16_384;
+
+const makers = new Map<DatasetFile, { make: RowMaker; width: number }>();
+
+function fromValues(file: DatasetFile, values: unknown[]): unknown[] {
+  let m = makers.get(file);
+  if (!m) makers.set(file, (m = { make: rowMaker(file), width: Object.keys(SCHEMA[file]).length }));
+  const rows = new Array(values.length / m.width);
+  for (let i = 0; i < rows.length; i++) rows[i] = m.make(values, i * m.width);
+  return rows;
+}
 
 export function* streamCsv(
   files: Extract<SourceFiles, { kind: 'csv' }>['files'],
@@ -60,9 +71,10 @@ export function* streamCsv(
       // readSource); the rest is only read for the report.
       if (m.errorCount > 0) continue;
       labels.set(m.file, m.label);
-      let chunk = { file: m.file, rows: m.rows, lines: m.lines } as StreamChunk & { lines: number[] };
+      const rows = fromValues(m.file, m.values);
+      let chunk = { file: m.file, rows, lines: m.lines } as StreamChunk & { lines: number[] };
       if (m.file === 'orgs') {
-        orgs.rows.push(...(m.rows as OrgRow[]));
+        orgs.rows.push(...(rows as OrgRow[]));
         orgs.lines.push(...m.lines);
         if (!m.done) continue;
         chunk = { file: 'orgs', ...orgs };
