@@ -59,56 +59,50 @@ function emptyCounts(): Record<DatasetFile, number> {
   return Object.fromEntries(DATASET_FILES.map((f) => [f, 0])) as Record<DatasetFile, number>;
 }
 
+type PutRow = { [F in DatasetFile]: (r: Dataset[F][number]) => boolean };
+
+/** One writer per file: writes a row inside the caller's transaction and says whether it was new. */
+function rowWriters(ctx: Ctx): PutRow {
+  const since1970 = parseDate('1970-01-01')!;
+  return {
+    orgs: (r) => {
+      const isNew = !ctx.dir.orgs.has(r.code);
+      putOrg(ctx, r);
+      return isNew;
+    },
+    groups: (r) => {
+      const isNew = !ctx.dir.groups.has(r.code);
+      putGroup(ctx, r);
+      return isNew;
+    },
+    members: (r) => putMember(ctx, r, since1970),
+    meetings: (r) => putMeeting(ctx, r),
+    attendance: (r) => putAttendance(ctx, r),
+    dues: (r) => putDues(ctx, r),
+    activities: (r) => putActivity(ctx, r),
+    tasks: (r) => {
+      ctx.acc.touched.add(r.org_code);
+      return ctx.w.upsertTask.run(r.id, r.org_code, r.title, r.due_on, r.completed_on).changes > 0;
+    },
+    applicants: (r) => {
+      ctx.acc.touched.add(r.org_code);
+      ctx.w.upsertApplicant.run(r.id, r.name, r.org_code, r.stage, r.stage_since);
+      return true;
+    },
+  };
+}
+
 /** Writes chunks inside the caller's transaction and counts rows read and rows new. */
 function chunkWriter(ctx: Ctx) {
   const rows = emptyCounts();
   const added = emptyCounts();
-  const since1970 = parseDate('1970-01-01')!;
+  const writers = rowWriters(ctx);
   const put = (c: DatasetChunk): void => {
-    rows[c.file] += c.rows.length;
+    const write = writers[c.file] as (r: unknown) => boolean;
+    const list: readonly unknown[] = c.file === 'orgs' ? byDepth(c.rows) : c.rows;
     let n = 0;
-    switch (c.file) {
-      case 'orgs':
-        for (const r of byDepth(c.rows)) {
-          if (!ctx.dir.orgs.has(r.code)) n++;
-          putOrg(ctx, r);
-        }
-        break;
-      case 'groups':
-        for (const r of c.rows) {
-          if (!ctx.dir.groups.has(r.code)) n++;
-          putGroup(ctx, r);
-        }
-        break;
-      case 'members':
-        for (const r of c.rows) if (putMember(ctx, r, since1970)) n++;
-        break;
-      case 'meetings':
-        for (const r of c.rows) if (putMeeting(ctx, r)) n++;
-        break;
-      case 'attendance':
-        for (const r of c.rows) if (putAttendance(ctx, r)) n++;
-        break;
-      case 'dues':
-        for (const r of c.rows) if (putDues(ctx, r)) n++;
-        break;
-      case 'activities':
-        for (const r of c.rows) if (putActivity(ctx, r)) n++;
-        break;
-      case 'tasks':
-        for (const r of c.rows) {
-          if (ctx.w.upsertTask.run(r.id, r.org_code, r.title, r.due_on, r.completed_on).changes > 0) n++;
-          ctx.acc.touched.add(r.org_code);
-        }
-        break;
-      case 'applicants':
-        for (const r of c.rows) {
-          n++;
-          ctx.w.upsertApplicant.run(r.id, r.name, r.org_code, r.stage, r.stage_since);
-          ctx.acc.touched.add(r.org_code);
-        }
-        break;
-    }
+    for (const r of list) if (write(r)) n++;
+    rows[c.file] += c.rows.length;
     added[c.file] += n;
   };
   return { put, rows, added };
