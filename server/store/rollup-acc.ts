@@ -156,7 +156,8 @@ export function foldPayment(acc: RollupAcc, dir: Directory, memberId: string, mo
 
 /** When did payments (sorted by time) first add up to the amount due? */
 export function paidFullAt(payments: { amount: number; paidAt: number }[], due: number): { paid: number; fullAt: number | null } {
-  const sorted = payments.slice().sort((a, b) => a.paidAt - b.paidAt);
+  // Most months hold one payment: no copy and no sort for those (an import flushes ~600 k months).
+  const sorted = payments.length > 1 ? payments.slice().sort((a, b) => a.paidAt - b.paidAt) : payments;
   let paid = 0;
   let fullAt: number | null = null;
   for (const p of sorted) {
