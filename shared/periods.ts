@@ -2,7 +2,7 @@
 // offset is exact and needs no time-zone database. Every period boundary in the rule book is
 // computed here and nowhere else.
 
-import { lastOne, memoized } from './memo.ts';
+import { memoized } from './memo.ts';
 
 export type Month = string; // 'YYYY-MM'
 export type DateStr = string; // 'YYYY-MM-DD'
@@ -18,6 +18,7 @@ const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 const two = (s: string, i: number) => digit(s, i) * 10 + digit(s, i + 1);
 
 const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** The canonical form 'YYYY-MM-DDTHH:MM:SS+08:00' read by position: imports hold millions of these. */
 function parseCanonical(t: string): number | null {
@@ -33,9 +34,9 @@ function parseCanonical(t: string): number | null {
   const mi = two(t, 14);
   const sec = two(t, 17);
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return null;
-  const local = Date.UTC(y, mo - 1, d, h, mi, sec);
-  if (new Date(local).getUTCDate() !== d) return null;
-  return local - OFFSET_MS;
+  // Day-of-month checked by table, not by a Date per call (imports parse millions of these).
+  if (d > MONTH_DAYS[mo - 1] && !(mo === 2 && d === 29 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  return Date.UTC(y, mo - 1, d, h, mi, sec) - OFFSET_MS;
 }
 
 /** Parses an ISO instant; no offset means Asia/Shanghai. Returns epoch ms or null. */
@@ -77,15 +78,32 @@ function shifted(ms: number): Date {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-export const monthOf: (ms: number) => Month = lastOne((ms: number) => {
-  const d = shifted(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
-});
+const DAY_MS = 86_400_000;
 
-export const dateOf: (ms: number) => DateStr = lastOne((ms: number) => {
-  const d = shifted(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-});
+/**
+ * A day's name and its month's, kept by day number (UTC+8 has no DST, so a day is 86,400 s):
+ * an import folds millions of check-ins that each fall on one of a few hundred days, and
+ * formatting a Date per check-in was a visible share of it. Bounded like memoized().
+ */
+function dayNames(): (ms: number) => { date: DateStr; month: Month } {
+  const kept = new Map<number, { date: DateStr; month: Month }>();
+  return (ms) => {
+    const day = Math.floor((ms + OFFSET_MS) / DAY_MS);
+    let names = kept.get(day);
+    if (names === undefined) {
+      const d = shifted(ms);
+      const month = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+      if (kept.size >= 100_000) kept.clear();
+      kept.set(day, (names = { date: `${month}-${pad(d.getUTCDate())}`, month }));
+    }
+    return names;
+  };
+}
+const namesOf = dayNames();
+
+export const monthOf = (ms: number): Month => namesOf(ms).month;
+
+export const dateOf = (ms: number): DateStr => namesOf(ms).date;
 
 export function yearOf(ms: number): number {
   return shifted(ms).getUTCFullYear();

@@ -3,7 +3,7 @@
 
 import { parseFlags } from '../config.ts';
 import { createStore } from '../store/store.ts';
-import { formatErrors, importInto } from '../sources/import-source.ts';
+import { formatErrors, importPath } from '../sources/import-source.ts';
 
 async function main(): Promise<number> {
   const { flags, rest } = parseFlags(process.argv.slice(2));
@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   const store = createStore(db);
   try {
     const started = performance.now();
-    const res = await importInto(store.importDataset, store, { path: rest[0] });
+    const res = await importPath(store, rest[0]);
     if (!res.ok) {
       console.error(`import refused: ${res.errorCount} bad row(s); nothing was written\n${formatErrors(res.errors, res.errorCount)}`);
       return 1;

@@ -66,7 +66,10 @@ export function ancestors(dir: Directory, code: string): string[] {
 
 /** Is the member in this branch at instant t? */
 export function inBranchAt(member: MemberRecord, branch: string, t: number): boolean {
-  return member.stays.some((s) => s.org === branch && s.since <= t && (s.until === null || t < s.until));
+  // A loop, not stays.some(closure): an import asks this for every expected attendee of every
+  // meeting and every check-in, millions of times, and a closure per call showed in GC.
+  for (const s of member.stays) if (s.org === branch && s.since <= t && (s.until === null || t < s.until)) return true;
+  return false;
 }
 
 /** The branch a member belongs to at instant t, or null. */

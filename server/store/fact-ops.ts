@@ -171,8 +171,9 @@ export function flushRollups(ctx: Ctx): void {
     const r = acc.orgDay.get(k)!;
     w.incOrgDay.run(r.org, r.day, r.checkins);
   }
-  const keys = new Set([...acc.memberMonth.keys(), ...acc.duesTouched]);
-  for (const key of [...keys].sort()) {
+  const keys = [...acc.memberMonth.keys()];
+  for (const key of acc.duesTouched) if (!acc.memberMonth.has(key)) keys.push(key);
+  for (const key of keys.sort()) {
     const r = acc.memberMonth.get(key);
     if (!acc.duesTouched.has(key)) {
       w.incMemberMonth.run(r!.member, r!.month, r!.expected, r!.present, r!.excused, r!.presentPoints, r!.volunteerHours, r!.demoPosts);

@@ -1,10 +1,12 @@
 // Writes a validated dataset (CONTRACTS §1) in one transaction: all of it or none of it.
 // Re-importing the same rows changes nothing: facts are keyed by id, and the tree is upserted.
+// Two ways in, one writer: a whole Dataset (importDataset), or chunks of rows streamed from a
+// reader while it is still reading (importChunks); either way a throw rolls everything back.
 
 import { DATASET_FILES, type Dataset, type DatasetFile, type OrgRow } from '../../shared/domain.ts';
 import { parseDate } from '../../shared/periods.ts';
 import type { Directory } from './directory.ts';
-import { putActivity, putAttendance, putDues, putGroup, putMeeting, putMember, putOrg } from './fact-ops.ts';
+import { putActivity, putAttendance, putDues, putGroup, putMeeting, putMember, putOrg, type Ctx } from './fact-ops.ts';
 import type { Db } from './open-db.ts';
 import { inWriteTransaction } from './write-context.ts';
 
@@ -14,6 +16,9 @@ export interface ImportSummary {
   added: Record<DatasetFile, number>;
   touched: Set<string>;
 }
+
+/** Rows of one file, in the order they are to be written; orgs come whole (parents first). */
+export type DatasetChunk = { [F in DatasetFile]: { file: F; rows: Dataset[F] } }[DatasetFile];
 
 /** Parents before children, so the in-memory tree links as it goes. */
 function byDepth(orgs: OrgRow[]): OrgRow[] {
@@ -29,42 +34,95 @@ function byDepth(orgs: OrgRow[]): OrgRow[] {
     .map(([, o]) => o);
 }
 
+/** Sorted by key; a file already in key order (every export is) is returned as is, unsorted. */
 function sortBy<T>(rows: T[], key: (r: T) => string): T[] {
+  let inOrder = true;
+  for (let i = 1; i < rows.length && inOrder; i++) inOrder = key(rows[i - 1]) <= key(rows[i]);
+  if (inOrder) return rows;
   const keyed = rows.map((r) => [key(r), r] as const);
   keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return keyed.map(([, r]) => r);
 }
 
-export function importDataset(db: Db, dir: Directory, ds: Dataset): ImportSummary {
-  const rows = Object.fromEntries(DATASET_FILES.map((f) => [f, ds[f].length])) as Record<DatasetFile, number>;
-  const added = Object.fromEntries(DATASET_FILES.map((f) => [f, 0])) as Record<DatasetFile, number>;
-  const count = (f: DatasetFile, isNew: boolean) => {
-    if (isNew) added[f] += 1;
+/** Facts go in in key order (see flushRollups): the order of rows in a file means nothing. */
+export function inKeyOrder(ds: Dataset): Dataset {
+  return {
+    ...ds,
+    meetings: sortBy(ds.meetings, (x) => x.id),
+    attendance: sortBy(ds.attendance, (x) => `${x.meeting_id}\u0000${x.member_id}`),
+    dues: sortBy(ds.dues, (x) => x.id),
+    activities: sortBy(ds.activities, (x) => x.id),
   };
-  const { touched } = inWriteTransaction(db, dir, (ctx) => {
-    for (const r of byDepth(ds.orgs)) {
-      count('orgs', !dir.orgs.has(r.code));
+}
+
+function emptyCounts(): Record<DatasetFile, number> {
+  return Object.fromEntries(DATASET_FILES.map((f) => [f, 0])) as Record<DatasetFile, number>;
+}
+
+type PutRow = { [F in DatasetFile]: (r: Dataset[F][number]) => boolean };
+
+/** One writer per file: writes a row inside the caller's transaction and says whether it was new. */
+function rowWriters(ctx: Ctx): PutRow {
+  const since1970 = parseDate('1970-01-01')!;
+  return {
+    orgs: (r) => {
+      const isNew = !ctx.dir.orgs.has(r.code);
       putOrg(ctx, r);
-    }
-    for (const r of ds.groups) {
-      count('groups', !dir.groups.has(r.code));
+      return isNew;
+    },
+    groups: (r) => {
+      const isNew = !ctx.dir.groups.has(r.code);
       putGroup(ctx, r);
-    }
-    for (const r of ds.members) count('members', putMember(ctx, r, parseDate('1970-01-01')!));
-    // Facts go in in key order (see flushRollups): the order of rows in a file means nothing.
-    for (const r of sortBy(ds.meetings, (x) => x.id)) count('meetings', putMeeting(ctx, r));
-    for (const r of sortBy(ds.attendance, (x) => `${x.meeting_id}\u0000${x.member_id}`)) count('attendance', putAttendance(ctx, r));
-    for (const r of sortBy(ds.dues, (x) => x.id)) count('dues', putDues(ctx, r));
-    for (const r of sortBy(ds.activities, (x) => x.id)) count('activities', putActivity(ctx, r));
-    for (const r of ds.tasks) {
-      count('tasks', ctx.w.upsertTask.run(r.id, r.org_code, r.title, r.due_on, r.completed_on).changes > 0);
+      return isNew;
+    },
+    members: (r) => putMember(ctx, r, since1970),
+    meetings: (r) => putMeeting(ctx, r),
+    attendance: (r) => putAttendance(ctx, r),
+    dues: (r) => putDues(ctx, r),
+    activities: (r) => putActivity(ctx, r),
+    tasks: (r) => {
       ctx.acc.touched.add(r.org_code);
-    }
-    for (const r of ds.applicants) {
-      count('applicants', true);
+      return ctx.w.upsertTask.run(r.id, r.org_code, r.title, r.due_on, r.completed_on).changes > 0;
+    },
+    applicants: (r) => {
+      ctx.acc.touched.add(r.org_code);
       ctx.w.upsertApplicant.run(r.id, r.name, r.org_code, r.stage, r.stage_since);
-      ctx.acc.touched.add(r.org_code);
-    }
+      return true;
+    },
+  };
+}
+
+/** Writes chunks inside the caller's transaction and counts rows read and rows new. */
+function chunkWriter(ctx: Ctx) {
+  const rows = emptyCounts();
+  const added = emptyCounts();
+  const writers = rowWriters(ctx);
+  const put = (c: DatasetChunk): void => {
+    const write = writers[c.file] as (r: unknown) => boolean;
+    const list: readonly unknown[] = c.file === 'orgs' ? byDepth(c.rows) : c.rows;
+    let n = 0;
+    for (const r of list) if (write(r)) n++;
+    rows[c.file] += c.rows.length;
+    added[c.file] += n;
+  };
+  return { put, rows, added };
+}
+
+/**
+ * Writes chunks as they come, in DATASET_FILES order, in one transaction. The source may throw
+ * at any point (a bad row found late in a big file): the transaction then rolls back and the
+ * error goes on to the caller, so nothing of the import stays.
+ */
+export function importChunks(db: Db, dir: Directory, chunks: Iterable<DatasetChunk>): ImportSummary {
+  const { result, touched } = inWriteTransaction(db, dir, (ctx) => {
+    const writer = chunkWriter(ctx);
+    for (const c of chunks) writer.put(c);
+    return writer;
   });
-  return { rows, added, touched };
+  return { rows: result.rows, added: result.added, touched };
+}
+
+export function importDataset(db: Db, dir: Directory, ds: Dataset): ImportSummary {
+  const sorted = inKeyOrder(ds);
+  return importChunks(db, dir, DATASET_FILES.map((file) => ({ file, rows: sorted[file] }) as DatasetChunk));
 }

@@ -48,20 +48,40 @@ export class RollupAcc {
   /** Members whose directory record changed (joined, moved, converted, left). */
   readonly members = new Set<string>();
 
+  // Fast paths for the bulk import, which asks millions of times: rows of one member are found
+  // by month among that member's few rows (months are shared strings, so === is cheap), and the
+  // org rows asked for last are checked first (a meeting's attendance comes in one run). The
+  // keyed maps above stay the record; these only save building and hashing a key per call.
+  private readonly memberRows = new Map<string, MemberMonthInc[]>();
+  private lastOrgMonth: OrgMonthInc | null = null;
+  private lastOrgDay: { org: string; day: string; checkins: number } | null = null;
+
   orgMonthRow(org: string, month: string, kind: MeetingKind, group: string | null): OrgMonthInc {
-    const key = `${org}|${month}|${kind}|${group ?? ''}`;
+    const last = this.lastOrgMonth;
+    const g = group ?? '';
+    if (last !== null && last.org === org && last.month === month && last.kind === kind && last.group === g) return last;
+    const key = `${org}|${month}|${kind}|${g}`;
     let row = this.orgMonth.get(key);
-    if (!row) this.orgMonth.set(key, (row = { org, month, kind, group: group ?? '', meetings: 0, attExpected: 0, attPresent: 0 }));
-    return row;
+    if (!row) this.orgMonth.set(key, (row = { org, month, kind, group: g, meetings: 0, attExpected: 0, attPresent: 0 }));
+    return (this.lastOrgMonth = row);
+  }
+
+  orgDayRow(org: string, day: string): { org: string; day: string; checkins: number } {
+    const last = this.lastOrgDay;
+    if (last !== null && last.org === org && last.day === day) return last;
+    const key = `${org}|${day}`;
+    let row = this.orgDay.get(key);
+    if (!row) this.orgDay.set(key, (row = { org, day, checkins: 0 }));
+    return (this.lastOrgDay = row);
   }
 
   memberMonthRow(member: string, month: string): MemberMonthInc {
-    const key = `${member}|${month}`;
-    let row = this.memberMonth.get(key);
-    if (!row) {
-      row = { member, month, expected: 0, present: 0, excused: 0, presentPoints: 0, volunteerHours: 0, demoPosts: 0 };
-      this.memberMonth.set(key, row);
-    }
+    let rows = this.memberRows.get(member);
+    if (rows === undefined) this.memberRows.set(member, (rows = []));
+    for (let i = 0; i < rows.length; i++) if (rows[i].month === month) return rows[i];
+    const row: MemberMonthInc = { member, month, expected: 0, present: 0, excused: 0, presentPoints: 0, volunteerHours: 0, demoPosts: 0 };
+    rows.push(row);
+    this.memberMonth.set(`${member}|${month}`, row);
     return row;
   }
 }
@@ -104,11 +124,7 @@ export function foldAttendance(
   const orgLife = KINDS_ORG_LIFE.includes(meeting.kind);
   acc.touched.add(meeting.org);
   if (status === 'present') {
-    const day = dateOf(checkedInAt ?? meeting.heldAt);
-    const key = `${meeting.org}|${day}`;
-    const row = acc.orgDay.get(key);
-    if (row) row.checkins += 1;
-    else acc.orgDay.set(key, { org: meeting.org, day, checkins: 1 });
+    acc.orgDayRow(meeting.org, dateOf(checkedInAt ?? meeting.heldAt)).checkins += 1;
   }
   if (!orgLife) return;
   const mm = acc.memberMonthRow(memberId, month);
@@ -140,7 +156,8 @@ export function foldPayment(acc: RollupAcc, dir: Directory, memberId: string, mo
 
 /** When did payments (sorted by time) first add up to the amount due? */
 export function paidFullAt(payments: { amount: number; paidAt: number }[], due: number): { paid: number; fullAt: number | null } {
-  const sorted = payments.slice().sort((a, b) => a.paidAt - b.paidAt);
+  // Most months hold one payment: no copy and no sort for those (an import flushes ~600 k months).
+  const sorted = payments.length > 1 ? payments.slice().sort((a, b) => a.paidAt - b.paidAt) : payments;
   let paid = 0;
   let fullAt: number | null = null;
   for (const p of sorted) {

@@ -5,7 +5,7 @@ import type { EventError, EventLookup } from '../sources/events/validate.ts';
 import type { LiveEvent } from '../sources/events/schema.ts';
 import { applyBatches, applyEvents, type ApplyResult, type BatchAuthor, type BatchOutcome, type PendingBatch } from './apply-events.ts';
 import { loadDirectory, type Directory } from './directory.ts';
-import { importDataset, type ImportSummary } from './import-dataset.ts';
+import { importChunks, importDataset, type DatasetChunk, type ImportSummary } from './import-dataset.ts';
 import { openDb, type Db } from './open-db.ts';
 import { createRollupReader, type RollupReader } from './rollup-read.ts';
 import { createCachedReader, type CachedReader } from './rollup-cache.ts';
@@ -16,6 +16,8 @@ export interface Store {
   dir: Directory;
   reader: CachedReader;
   importDataset(ds: Dataset): ImportSummary;
+  /** The same write fed chunk by chunk while the source is still being read (a throw rolls it all back). */
+  importChunks(chunks: Iterable<DatasetChunk>): ImportSummary;
   applyEvents(events: LiveEvent[], receivedAt: number, author?: BatchAuthor): ApplyResult;
   /** Several requests' batches in one transaction, each validated after the ones before it. */
   applyBatches(batches: PendingBatch[], receivedAt: number, validate: (items: unknown[]) => { events: LiveEvent[]; errors: EventError[] }): { outcomes: BatchOutcome[]; touched: Set<string> };
@@ -53,6 +55,7 @@ export function createStore(file: string): Store {
     dir,
     reader,
     importDataset: (ds) => importDataset(db, dir, ds),
+    importChunks: (chunks) => importChunks(db, dir, chunks),
     applyEvents: (events, receivedAt, author) => applyEvents(db, dir, events, receivedAt, author),
     applyBatches: (batches, receivedAt, validate) => applyBatches(db, dir, batches, receivedAt, validate),
     lookup,

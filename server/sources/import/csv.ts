@@ -19,8 +19,24 @@ interface PushApi {
   parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
 }
 
-/** input: CSV text, or bytes already checked to be UTF-8 (saves decoding and re-encoding a large file). */
-export function readCsvText<F extends DatasetFile>(file: F, label: string, input: string | Uint8Array, errors: ErrorList, fast = true): ParsedTable<F> {
+/** Hands rows on every `rows` rows instead of keeping the whole file (the streamed import). */
+export interface ChunkSink<F extends DatasetFile> {
+  rows: number;
+  emit(table: ParsedTable<F>): void;
+}
+
+/**
+ * input: CSV text, or bytes already checked to be UTF-8 (saves decoding and re-encoding a large
+ * file). With a sink, full chunks go to it as they fill and only the rest is returned.
+ */
+export function readCsvText<F extends DatasetFile>(
+  file: F,
+  label: string,
+  input: string | Uint8Array,
+  errors: ErrorList,
+  fast = true,
+  sink?: ChunkSink<F>,
+): ParsedTable<F> {
   let reader: TableReader<F> | null | undefined;
   // csv-parse reports the line a record ends on; a quoted cell with newlines moves that past
   // the line the record starts on, which is the one a person looks for in the file.
@@ -30,7 +46,10 @@ export function readCsvText<F extends DatasetFile>(file: F, label: string, input
       for (let at = record[i].indexOf('\n'); at !== -1; at = record[i].indexOf('\n', at + 1)) line--;
     }
     if (reader === undefined) reader = TableReader.open(file, label, record, errors);
-    else if (reader !== null) reader.add(record, line);
+    else if (reader !== null) {
+      reader.add(record, line);
+      if (sink && reader.result.rows.length >= sink.rows) sink.emit(reader.take());
+    }
   };
   const options: Options = {
     bom: true,

@@ -3,7 +3,7 @@
 // then the cross-file references, then one ReadResult. Nothing here writes anywhere.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { DATASET_FILES } from '../../../shared/domain.ts';
+import { DATASET_FILES, type DatasetFile } from '../../../shared/domain.ts';
 import { Collector, type ReadOptions, type ReadResult } from './collector.ts';
 import { readCsvText } from './csv.ts';
 import { loadWorkbook, readSheet, sheetFile } from './xlsx.ts';
@@ -12,33 +12,39 @@ export type { ReadOptions, ReadResult };
 
 const NAMES = DATASET_FILES.map((f) => `${f}.csv`).join(', ');
 
+/** What a path holds: CSV files to read (in DATASET_FILES order), a workbook, or a refusal. */
+export type SourceFiles =
+  | { kind: 'csv'; files: { file: DatasetFile; label: string; path: string }[] }
+  | { kind: 'workbook' }
+  | { kind: 'refused'; reason: string };
+
+/** names: the folder's entries, or null when path is a file. */
+export function sourceFiles(path: string, names: readonly string[] | null): SourceFiles {
+  if (names !== null) {
+    const files: { file: DatasetFile; label: string; path: string }[] = [];
+    for (const file of DATASET_FILES) {
+      // Exact name first; a differently cased name (Members.CSV from Windows) is accepted too.
+      const name = names.find((n) => n === `${file}.csv`) ?? names.find((n) => n.toLowerCase() === `${file}.csv`);
+      if (name !== undefined) files.push({ file, label: name, path: join(path, name) }); // a missing file is zero rows
+    }
+    return files.length > 0 ? { kind: 'csv', files } : { kind: 'refused', reason: `the folder holds none of ${NAMES}` };
+  }
+  if (extname(path).toLowerCase() !== '.csv') return { kind: 'workbook' };
+  const file = sheetFile(basename(path));
+  if (file === null) return { kind: 'refused', reason: `a CSV file must be named one of ${NAMES}` };
+  return { kind: 'csv', files: [{ file, label: basename(path), path }] };
+}
+
 /** A folder of CSV files, one CSV file named after its table, or one .xlsx workbook. */
 export async function readSource(path: string, options: ReadOptions = {}): Promise<ReadResult> {
   const c = new Collector();
   const info = await stat(path).catch(() => null);
   if (info === null) return c.fail(basename(path), `${path} does not exist`);
-  if (info.isDirectory()) {
-    const names = await readdir(path);
-    let found = 0;
-    for (const file of DATASET_FILES) {
-      // Exact name first; a differently cased name (Members.CSV from Windows) is accepted too.
-      const name = names.find((n) => n === `${file}.csv`) ?? names.find((n) => n.toLowerCase() === `${file}.csv`);
-      if (name === undefined) continue; // a missing file is zero rows
-      found++;
-      c.addCsv(file, name, await readFile(join(path, name)));
-    }
-    if (found === 0) return c.fail(basename(path), `the folder holds none of ${NAMES}`);
-    return c.finish(options);
-  }
-  const bytes = await readFile(path);
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv') {
-    const file = sheetFile(basename(path));
-    if (file === null) return c.fail(basename(path), `a CSV file must be named one of ${NAMES}`);
-    c.addCsv(file, basename(path), bytes);
-    return c.finish(options);
-  }
-  return readWorkbook(c, bytes, basename(path), options);
+  const source = sourceFiles(path, info.isDirectory() ? await readdir(path) : null);
+  if (source.kind === 'refused') return c.fail(basename(path), source.reason);
+  if (source.kind === 'workbook') return readWorkbook(c, await readFile(path), basename(path), options);
+  for (const f of source.files) c.addCsv(f.file, f.label, await readFile(f.path));
+  return c.finish(options);
 }
 
 /** An HTTP upload: workbook bytes, or the JSON form { files: { "orgs.csv": "<csv text>", … } }. */
