@@ -13,7 +13,7 @@ import { prescriptionFor } from '../shared/rules/index.ts';
 import { clockFor, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { createLiveState, type ChangeNotice, type LiveState } from './aggregate/live-state.ts';
-import { createFactsLoader, loadApplicants } from './aggregate/load-facts.ts';
+import { createFactsLoader, loadApplicants, type FactsLoader } from './aggregate/load-facts.ts';
 import { publicOrgName } from './aggregate/public-name.ts';
 import { buildSnapshot, scopeMemberFacts } from './aggregate/snapshot.ts';
 import type { ScopeLeader } from './aggregate/vanguard-leaders.ts';
@@ -60,6 +60,8 @@ export interface Services {
   ingestGrouped(batch: PendingBatch): Promise<IngestResult>;
   importDataset(ds: Dataset): ImportSummary;
   snapshot(scope: string, profile: Profile, ev?: Evaluation): WallSnapshot;
+  /** Branch facts as of the live evaluation's instant, from the members' facts it keeps. */
+  liveFacts: FactsLoader;
   close(): void;
 }
 
@@ -71,7 +73,8 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   // The monthly reports evaluate past month ends in slices (aggregate/evaluate-in-slices.ts);
   // the live evaluation keeps each member's facts between runs (aggregate/load-facts.ts).
   const engine = { reader: store.reader, dir: store.dir, rules: () => rules };
-  const live = createLiveState(store, { loadFacts: createFactsLoader(store.reader, store.dir), dir: store.dir, rules: () => rules }, clock);
+  const liveFacts = createFactsLoader(store.reader, store.dir);
+  const live = createLiveState(store, { loadFacts: liveFacts, dir: store.dir, rules: () => rules }, clock);
   // A restarted wall should not show an empty ticker: replay the latest stored events into it.
   // Read now (an index walk), turned into lines on the feed's first use.
   const recent = store.db.prepare('SELECT body FROM events ORDER BY received_at DESC, at DESC, id DESC LIMIT 50').all() as { body: string }[];
@@ -203,6 +206,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
         vanguardLeaders: (code, compute) => (isLive ? leadersKept(`${directoryKey(code, ev.asOf)}|${evaluatedAll}|${evaluated.get(code) ?? 0}`, compute) : compute()),
       });
     },
+    liveFacts,
     close() {
       reports.dispose();
       live.dispose();

@@ -12,7 +12,7 @@ import type { Profile } from '../../shared/socket.ts';
 import type { Directory } from '../store/directory.ts';
 import type { RollupReader } from '../store/rollup-read.ts';
 import type { Evaluation } from './engine.ts';
-import { loadBranchFacts } from './load-facts.ts';
+import { loadBranchFacts, type FactsLoader } from './load-facts.ts';
 import { branchesOf } from './structure.ts';
 
 export interface DetailDeps {
@@ -21,6 +21,10 @@ export interface DetailDeps {
   rules: RulesConfig;
   /** When the organisation's current light began, if recorded. */
   since: number | null;
+  /** The live evaluation's loader, whose members' facts are kept between evaluations: a
+   * committee of 400 branches then reads its ~7,000 members' facts instead of rebuilding them
+   * (about a third of its detail). Omitted: every member's facts are built afresh. */
+  loadFacts?: FactsLoader;
 }
 
 const LIGHT_ORDER: Record<Light, number> = { red: 0, yellow: 1, grey: 2, green: 3 };
@@ -34,7 +38,7 @@ export function buildOrgDetail(ev: Evaluation, code: string, profile: Profile, d
   const current = monthOf(asOf);
   const months = monthRange(addMonths(current, -11), current);
   const branches = branchesOf(dir, code);
-  const facts = loadBranchFacts(deps.reader, dir, asOf, branches);
+  const facts = deps.loadFacts ? deps.loadFacts(asOf, branches) : loadBranchFacts(deps.reader, dir, asOf, branches);
   const publicWall = profile === 'public';
 
   const meetings = Object.fromEntries(CALENDAR_KINDS.map((k) => [k, months.map(() => 0)])) as Record<CalendarKind, number[]>;

@@ -65,7 +65,9 @@ export async function readRoutes(app: FastifyInstance, opts: { services: Service
     let detail = details.get(key);
     if (!detail) {
       const since = lightHistory(s.store.db, code, 1)[0]?.at ?? null;
-      detail = buildOrgDetail(s.live.at(asOf), code, profile, { reader: s.store.reader, dir, rules: s.rules(), since });
+      // The live instant reads the members' facts the live evaluation keeps; another is built afresh.
+      const loadFacts = asOf === s.live.current().asOf ? s.liveFacts : undefined;
+      detail = buildOrgDetail(s.live.at(asOf), code, profile, { reader: s.store.reader, dir, rules: s.rules(), since, loadFacts });
       if (details.size >= 64) details.delete(details.keys().next().value!);
       details.set(key, detail);
     }
