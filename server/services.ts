@@ -74,7 +74,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   // the live evaluation keeps each member's facts between runs (aggregate/load-facts.ts).
   const engine = { reader: store.reader, dir: store.dir, rules: () => rules };
   const liveFacts = createFactsLoader(store.reader, store.dir);
-  const live = createLiveState(store, { loadFacts: liveFacts, dir: store.dir, rules: () => rules }, clock);
+  const live = createLiveState(store, { loadFacts: liveFacts, dir: store.dir, rules: () => rules }, clock, { minIntervalMs: config.deltaWindowMs });
   // A restarted wall should not show an empty ticker: replay the latest stored events into it.
   // Read now (an index walk), turned into lines on the feed's first use.
   const recent = store.db.prepare('SELECT body FROM events ORDER BY received_at DESC, at DESC, id DESC LIMIT 50').all() as { body: string }[];

@@ -47,12 +47,20 @@ export const REEVALUATE_AFTER_MS = 10;
  */
 export const BUSY_FACTOR = 2;
 
-export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): LiveState {
+/**
+ * Under a steady stream, re-evaluations are at least this far apart (the push window: deltas go
+ * out at most once per window, and the push reads the evaluation, running any pending step, so
+ * refreshing more often only re-rolled the committees and the district for nobody). The first
+ * write after a quiet spell still waits only REEVALUATE_AFTER_MS.
+ */
+export function createLiveState(store: Store, deps: EngineDeps, clock: Clock, opts: { minIntervalMs?: number } = {}): LiveState {
+  const minInterval = opts.minIntervalMs ?? 0;
   let ev: Evaluation | null = null;
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let day = '';
   let lastCost = 0;
+  let lastRefresh = -Infinity;
   const listeners = new Set<(n: ChangeNotice) => void>();
   const history = new Map<number, Evaluation>();
 
@@ -69,7 +77,8 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): L
     const started = performance.now();
     const { codes, changes } = refresh(deps, ev, pending, clock.now());
     pending.clear();
-    lastCost = performance.now() - started;
+    lastRefresh = performance.now();
+    lastCost = lastRefresh - started;
     return emit({ codes: new Set(codes), changes, all: false });
   };
   const current = () => {
@@ -117,7 +126,7 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock): L
       for (const c of touched) pending.add(c);
       history.clear();
       if (!timer) {
-        timer = setTimeout(flush, Math.max(REEVALUATE_AFTER_MS, BUSY_FACTOR * lastCost));
+        timer = setTimeout(flush, Math.max(REEVALUATE_AFTER_MS, BUSY_FACTOR * lastCost, lastRefresh + minInterval - performance.now()));
         timer.unref?.();
       }
     },
