@@ -52,6 +52,10 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
   const flush = () => {
     timer = null;
     lastFlush = performance.now();
+    // Run any pending re-evaluation first: its notice marks what this delta must carry. Run by the
+    // first snapshot below, that notice came mid-loop and was cleared with the rest, so the scopes
+    // it named (another scope's wall too) waited for a later change to be sent.
+    services.live.flush();
     for (const ch of channels.values()) {
       if (!dirtyAll && !dirty.has(ch.scope)) continue;
       if ((io.sockets.adapter.rooms.get(ch.room)?.size ?? 0) > 0) ch.lastWatched = epochMs();

@@ -59,6 +59,23 @@ describe('socket: snapshot and numbered deltas', () => {
     expect(branch.state()!.kpis.attendanceRate).not.toBe(null);
   });
 
+  it('a change that a push itself brings up reaches every scope it names, not only the rest of that push', async () => {
+    const { app, url } = await start();
+    const branch2 = wall(url, 'B2'); // its channel comes first in the push's loop
+    const district = wall(url, 'D');
+    await branch2.waitFor(() => branch2.snapshots[0]);
+    await district.waitFor(() => district.snapshots[0]);
+    await post(app, [lesson(1), checkIn(1, 'M1')]);
+    await district.waitFor(() => district.deltas.length === 1);
+    // A read re-evaluates now (its notice schedules the next push); a B2 write is then pending
+    // when that push runs, and the district's snapshot in it re-evaluates B2 mid-push.
+    await post(app, [checkIn(1, 'M2')]);
+    await app.inject('/api/snapshot?scope=D');
+    await post(app, [{ ...lesson(9), org: 'B2' }, checkIn(9, 'M4')]);
+    await district.waitFor(() => district.state()!.kpis.checkinsToday === 3);
+    await branch2.waitFor(() => branch2.state()!.kpis.checkinsToday === 1);
+  });
+
   it('a client that missed deltas gets exactly those on resubscribe', async () => {
     const { app, url } = await start();
     const w = wall(url, 'D');
