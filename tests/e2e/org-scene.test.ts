@@ -5,44 +5,27 @@
 // overview. Public names are masked; a leader token shows them. Screenshots of the scene at
 // 5760×1920 and 1920×1080 go to tests/artifacts/org-*.png.
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.ts';
-import { manualClock } from '../../server/clock.ts';
-import { testConfig } from '../../server/config.ts';
-import { parseInstant } from '../../shared/periods.ts';
 import { chartsSettled, CHROMIUM, launchChromium, mapPointPixel, overlappingPanels, smallText, until } from '../helpers/browser.ts';
-import { tinyDataset } from '../helpers/tiny-dataset.ts';
 import { LEADER_TOKEN, testTokensFile } from '../helpers/tokens.ts';
-import { buildScreen } from './static-server.ts';
+import { ARTIFACTS, B1_PUBLIC_PATH, crumbs, tinyWallServer } from './tiny-wall.ts';
 
-// B1 has three members and a red light: the public wall names it by its parent (privacy.smallBranchSize).
-const B1_PUBLIC_PATH = '示范区委›东湖街道党工委›东湖街道党工委下属支部';
-const ROOT = join(import.meta.dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
 
 let browser: Browser;
 let app: FastifyInstance;
 let url: string;
 
 const path = (page: Page) => new URL(page.url()).pathname;
-const crumbs = async (page: Page) => ((await page.locator('[data-testid="crumbs"] ol').innerText()) ?? '').replace(/\s+/g, '');
 /** Every panel of the scene has its data (none loading or empty). */
 const allOk = (page: Page) =>
   page.$$eval('[data-panel]:not([data-panel="header"])', (els) => els.length > 0 && els.every((e) => e.getAttribute('data-status') === 'ok'));
 
 describe.skipIf(!existsSync(CHROMIUM))('organisation scene on the real server, in Chromium', { timeout: 150_000 }, () => {
   beforeAll(async () => {
-    const screenDir = await buildScreen(ROOT, 'org-scene');
-    app = await buildApp(testConfig({ db: ':memory:', screenDir, tokensFile: testTokensFile() }), {
-      clock: manualClock(parseInstant('2026-04-15T12:00:00+08:00')!),
-    });
-    app.services.importDataset(tinyDataset());
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ app, url } = await tinyWallServer('org-scene', testTokensFile()));
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
   });

@@ -3,41 +3,22 @@
 // itself (reasons and history), a reload lands on B1, the back button, Home and the browser's
 // back move the wall. Screenshots at 5760×1920 go to tests/artifacts/drill-*.png.
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.ts';
-import { manualClock } from '../../server/clock.ts';
-import { testConfig } from '../../server/config.ts';
-import { parseInstant } from '../../shared/periods.ts';
-import { tinyDataset } from '../helpers/tiny-dataset.ts';
 import { hasChromium, launchChromium, until, smallText } from '../helpers/browser.ts';
-import { buildScreen } from './static-server.ts';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
-// B1 has three members and a red light: the public wall names it by its parent (privacy.smallBranchSize).
-const B1_PATH = '示范区委›东湖街道党工委›东湖街道党工委下属支部';
+import { ARTIFACTS, B1_PUBLIC_PATH as B1_PATH, crumbs, tinyWallServer } from './tiny-wall.ts';
 
 let browser: Browser;
 let app: FastifyInstance;
 let url: string;
 
-/** The breadcrumbs as one string, separators included, whitespace removed. */
-const crumbs = async (page: Page) => ((await page.locator('[data-testid="crumbs"] ol').innerText()) ?? '').replace(/\s+/g, '');
 const kpi = (page: Page, i: number) => page.locator('[data-testid="kpi-value"]').nth(i).textContent();
 
 describe.skipIf(!hasChromium)('drill-down on the real server, in Chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    const screenDir = await buildScreen(ROOT, 'drill');
-    app = await buildApp(testConfig({ db: ':memory:', screenDir }), {
-      clock: manualClock(parseInstant('2026-04-15T12:00:00+08:00')!),
-    });
-    app.services.importDataset(tinyDataset());
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ app, url } = await tinyWallServer('drill'));
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
   });
