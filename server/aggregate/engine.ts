@@ -3,7 +3,7 @@
 // their children's kept ratios, never by rescanning).
 
 import type { LightResult, MemberResult, OrgEvaluation } from '../../shared/model.ts';
-import { evaluateBranch, rollupOrg, type RulesConfig } from '../../shared/rules/index.ts';
+import { evaluateBranch, rerollOrg, rollupOrg, type ChildChange, type RulesConfig } from '../../shared/rules/index.ts';
 import { ancestors, type Directory } from '../store/directory.ts';
 import type { RollupReader } from '../store/rollup-read.ts';
 import { loadBranchFacts, type FactsLoader } from './load-facts.ts';
@@ -67,10 +67,30 @@ export function evaluateBranches(deps: EngineDeps, asOf: number, target: Evaluat
   }
 }
 
-/** Rolls one organisation up from its children's evaluations in `target`. */
-export function rollup(deps: EngineDeps, asOf: number, target: Evaluation, code: string): void {
+/**
+ * Rolls one organisation up from its children's evaluations in `target`. Given `replaced` (the
+ * evaluations this refresh has replaced, by code), it moves the previous roll-up by what changed
+ * in the children instead of summing every child again (rerollOrg: the same result, exactly).
+ */
+export function rollup(deps: EngineDeps, asOf: number, target: Evaluation, code: string, replaced?: ReadonlyMap<string, OrgEvaluation>): void {
   const org = deps.dir.orgs.get(code)!;
   const children = org.children.map((c) => target.orgs.get(c)).filter((e): e is OrgEvaluation => e !== undefined);
+  const previous = process.env.NO_REROLL ? undefined : replaced?.get(code);
+  if (previous) {
+    const changed: ChildChange[] = [];
+    let known = true;
+    for (const c of org.children) {
+      const before = replaced!.get(c);
+      const after = target.orgs.get(c);
+      if (!before) continue;
+      if (!after) known = false;
+      else changed.push({ before, after });
+    }
+    if (known && children.length === org.children.length) {
+      target.orgs.set(code, rerollOrg(org, previous, changed, children, asOf, deps.rules()));
+      return;
+    }
+  }
   target.orgs.set(code, rollupOrg(org, children, asOf, deps.rules()));
 }
 
@@ -98,13 +118,19 @@ export function refresh(deps: EngineDeps, ev: Evaluation, touched: Iterable<stri
     else upward.add(code);
     for (const a of ancestors(deps.dir, code)) upward.add(a);
   }
-  for (const c of [...branches, ...upward]) before.set(c, ev.orgs.get(c)?.light.level ?? (null as never));
+  // What each re-evaluated organisation was, so its parent can move by the difference.
+  const replaced = new Map<string, OrgEvaluation>();
+  for (const c of [...branches, ...upward]) {
+    const old = ev.orgs.get(c);
+    before.set(c, old?.light.level ?? (null as never));
+    if (old) replaced.set(c, old);
+  }
   ev.asOf = asOf;
   if (branches.size) evaluateBranches(deps, asOf, ev, [...branches]);
   // Deepest first, so every parent sees its children's new figures.
   const depth = (c: string) => ancestors(deps.dir, c).length;
   const ordered = [...upward].sort((a, b) => depth(b) - depth(a));
-  for (const code of ordered) rollup(deps, asOf, ev, code);
+  for (const code of ordered) rollup(deps, asOf, ev, code, replaced);
   const codes = [...branches, ...ordered];
   const changes: LightChange[] = [];
   for (const code of codes) {

@@ -3,7 +3,7 @@ import type { Light } from '../../../shared/domain.ts';
 import type { OrgEvaluation } from '../../../shared/model.ts';
 import { DEFAULT_RULES } from '../../../shared/rules/config.ts';
 import { evaluateBranch } from '../../../shared/rules/evaluate-branch.ts';
-import { rollupOrg } from '../../../shared/rules/rollup.ts';
+import { rerollOrg, rollupOrg, type ChildChange } from '../../../shared/rules/rollup.ts';
 import { at, branch, member, months, org } from './builders.ts';
 
 const MAY = at('2026-05-15T12:00');
@@ -125,3 +125,72 @@ describe('roll-up', () => {
   });
 });
 
+
+describe('re-roll from the previous roll-up and the children that changed', () => {
+  // A seeded walk: children whose counts, meetings and score move, one or two at a time.
+  function rng(seed: number) {
+    let s = seed >>> 0;
+    return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  }
+  function figures(code: string, r: () => number): OrgEvaluation {
+    const light = (['red', 'yellow', 'green'] as const)[Math.floor(r() * 3)];
+    const members = 1 + Math.floor(r() * 40);
+    const paid = Math.floor(r() * members);
+    const score = 40 + r() * 60;
+    return child(code, light, {
+      ratios: {
+        'dues.rate.2026-04': { num: paid, den: members },
+        'compliance.3m1l': { num: Math.floor(r() * 4), den: 3 },
+        'score.weighted': { num: score * members, den: members },
+      },
+      indicators: { 'meetings.party_lesson.2026-04': Math.floor(r() * 3), 'meetings.theme_day.2026-04': r() < 0.5 ? 1 : 0 },
+      score,
+      counts: {
+        branches: 1,
+        members,
+        probationary: Math.floor(r() * 3),
+        membersByLight: { red: Math.floor(r() * 3), yellow: Math.floor(r() * 3), green: members },
+        branchesByLight: { red: 0, yellow: 0, green: 0, grey: 0, [light]: 1 },
+      },
+    });
+  }
+
+  it('equals a fresh roll-up exactly, step after step (the score summed afresh, counts by difference)', () => {
+    const r = rng(7);
+    let children = Array.from({ length: 60 }, (_, i) => figures(`B${i}`, r));
+    let parent = rollupOrg(committee, children, MAY, DEFAULT_RULES);
+    for (let step = 0; step < 200; step++) {
+      const next = children.slice();
+      const changed: ChildChange[] = [];
+      for (let k = 0; k < 1 + Math.floor(r() * 3); k++) {
+        const i = Math.floor(r() * next.length);
+        if (changed.some((c) => c.before.code === next[i].code)) continue;
+        const after = figures(next[i].code, r);
+        changed.push({ before: next[i], after });
+        next[i] = after;
+      }
+      const again = rerollOrg(committee, parent, changed, next, MAY, DEFAULT_RULES);
+      const fresh = rollupOrg(committee, next, MAY, DEFAULT_RULES);
+      expect(again).toEqual(fresh);
+      expect(Object.keys(again.ratios)).toEqual(Object.keys(fresh.ratios));
+      expect(Object.keys(again.indicators)).toEqual(Object.keys(fresh.indicators));
+      children = next;
+      parent = again;
+    }
+  });
+
+  const base = () => figures('B1', rng(1));
+  it.each([
+    ['a ratio appears', (e: OrgEvaluation) => ({ ...e, ratios: { ...e.ratios, 'dues.rate.2026-05': { num: 1, den: 1 } } })],
+    ['a ratio disappears', (e: OrgEvaluation) => ({ ...e, ratios: { 'compliance.3m1l': e.ratios['compliance.3m1l'] } })],
+    ['a meeting count appears', (e: OrgEvaluation) => ({ ...e, indicators: { ...e.indicators, 'meetings.general_meeting.2026-04': 1 } })],
+    ['a meeting count becomes null', (e: OrgEvaluation) => ({ ...e, indicators: { ...e.indicators, 'meetings.party_lesson.2026-04': null } })],
+    ['a count turns fractional', (e: OrgEvaluation) => ({ ...e, ratios: { ...e.ratios, 'dues.rate.2026-04': { num: 0.5, den: 2 } } })],
+  ])('falls back to summing everything when %s', (_what, change) => {
+    const before = base();
+    const other = figures('B2', rng(2));
+    const parent = rollupOrg(committee, [before, other], MAY, DEFAULT_RULES);
+    const after = change(before);
+    expect(rerollOrg(committee, parent, [{ before, after }], [after, other], MAY, DEFAULT_RULES)).toEqual(rollupOrg(committee, [after, other], MAY, DEFAULT_RULES));
+  });
+});
