@@ -16,6 +16,7 @@ import { createLiveState, type ChangeNotice, type LiveState } from './aggregate/
 import { createFactsLoader, loadApplicants, type FactsLoader } from './aggregate/load-facts.ts';
 import { publicOrgName } from './aggregate/public-name.ts';
 import { buildSnapshot, scopeMemberFacts } from './aggregate/snapshot.ts';
+import { SnapshotCache } from './aggregate/snapshot-cache.ts';
 import type { ScopeLeader } from './aggregate/vanguard-leaders.ts';
 import type { Evaluation } from './aggregate/engine.ts';
 import { createFeed, eventFeedItem, lightFeedItem, newestFeedItems, type Feed } from './push/feed.ts';
@@ -114,6 +115,8 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   let evaluatedAll = 0;
   const evaluated = new Map<string, number>();
   const leadersKept = keepMany<ScopeLeader[]>();
+  // Branch views and ranking orders of the live snapshots, moved by what each window changed.
+  const snapshotCache = new SnapshotCache();
   const directoryKey = (scope: string, asOf: number) => `${scope}|${dateOf(asOf)}|${store.dir.version}`;
 
   live.onChange((n: ChangeNotice) => {
@@ -204,6 +207,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
         members: (code) => membersKept(directoryKey(code, ev.asOf), () => scopeMemberFacts(store.dir, code, ev.asOf)),
         pipeline: (code, compute) => pipelineKept(`${directoryKey(code, ev.asOf)}|${applicantsVersion}|${rulesVersion}`, compute),
         vanguardLeaders: (code, compute) => (isLive ? leadersKept(`${directoryKey(code, ev.asOf)}|${evaluatedAll}|${evaluated.get(code) ?? 0}`, compute) : compute()),
+        cache: isLive ? snapshotCache : undefined,
       });
     },
     liveFacts,

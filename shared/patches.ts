@@ -29,6 +29,7 @@ export function diffSnapshots(prev: WallSnapshot, next: WallSnapshot): Patch[] {
   for (let i = 0; i < b.points.length; i++) {
     const p = a.points[i];
     const q = b.points[i];
+    if (p === q) continue; // kept by the server: the branch was not re-evaluated
     if (p.code !== q.code) return [...patches.filter((x) => x.path[0] !== 'map'), { path: ['map'], value: b }];
     if (p.light !== q.light || p.score !== q.score || p.members !== q.members || p.name !== q.name) {
       patches.push({ path: ['map', 'points', i], value: q });

@@ -9,11 +9,12 @@ import { addMonths, monthOf, monthRange, yearOf } from '../../shared/periods.ts'
 import type { FeedItem, MapPoint, MeasureItem, Pipeline, RankRow, Structure, WallSnapshot, WarningItem } from '../../shared/snapshot.ts';
 import type { Profile } from '../../shared/socket.ts';
 import { pipelineCounts, rankBranches, type RulesConfig } from '../../shared/rules/index.ts';
+import { SnapshotCache, type BranchView } from './snapshot-cache.ts';
 import { ancestors, type Directory } from '../store/directory.ts';
 import type { Evaluation } from './engine.ts';
 import { statusAt } from './load-facts.ts';
 import { publicOrgName } from './public-name.ts';
-import { branchesOf, currentMembers, descendants } from './structure.ts';
+import { branchesOf, currentMembers } from './structure.ts';
 import { scopeLeaders, type ScopeLeader } from './vanguard-leaders.ts';
 
 export interface SnapshotExtras {
@@ -37,6 +38,8 @@ export interface SnapshotExtras {
   pipeline: (scope: string, compute: () => Pipeline) => Pipeline;
   /** Keeps the scope's vanguard leaders while its members' points are unchanged. */
   vanguardLeaders: (scope: string, compute: () => ScopeLeader[]) => ScopeLeader[];
+  /** What the last builds worked out (the live snapshots keep one); without, everything afresh. */
+  cache?: SnapshotCache;
 }
 
 /** Current members of the scope's branches, reduced to what the pipeline reads. */
@@ -52,12 +55,11 @@ const ratio = (e: OrgEvaluation | undefined, key: string): number | null => {
 };
 
 export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, profile: Profile, x: SnapshotExtras): WallSnapshot {
+  const cache = x.cache ?? new SnapshotCache();
   const node = dir.orgs.get(scope)!;
   const e = ev.orgs.get(scope);
   const asOf = ev.asOf;
-  const codes = descendants(dir, scope);
-  const codeSet = new Set(codes);
-  const branches = branchesOf(dir, scope);
+  const { codes, codeSet, branches } = cache.shape(dir, scope);
   const year = yearOf(asOf);
   const month = monthOf(asOf);
   const months = monthRange(`${year}-01`, month);
@@ -71,32 +73,18 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
     const level = ev.orgs.get(code)?.light.level;
     return level === 'red' || level === 'yellow' ? nameOf(code) : dir.orgs.get(code)!.name;
   };
-  const parentName = (code: string) => {
-    const p = dir.orgs.get(code)?.parentCode;
-    return p ? dir.orgs.get(p)?.name ?? null : null;
-  };
+  const naming = { key: publicWall ? `public:${x.smallBranchSize}` : 'named', nameOf, nameBesideLight };
 
-  const rows = branches
-    .map((code) => ({ code, e: ev.orgs.get(code) }))
-    .filter((r): r is { code: string; e: OrgEvaluation } => r.e !== undefined && r.e.score !== null)
-    .map((r) => ({ code: r.code, name: dir.orgs.get(r.code)!.name, parentName: parentName(r.code), score: r.e.score!, light: r.e.light.level }));
-  const ranked = rankBranches(rows);
-  const bottom = ranked.slice(-10).map((r) => ({ ...r, name: nameOf(r.code) }));
-
+  // One pass over the branches: their views (kept per evaluation), lights, measures, map, check-ins.
+  const views = branches.map((code) => cache.view(dir, code, ev.orgs.get(code), naming));
   const lights = { red: 0, yellow: 0, green: 0, grey: 0 };
-  for (const b of branches) lights[(ev.orgs.get(b)?.light.level ?? 'grey') as Light] += 1;
-
-  const warnings: WarningItem[] = codes
-    .filter((c) => c !== scope || node.type === 'branch')
-    .map((c) => ({ c, o: ev.orgs.get(c) }))
-    .filter((w): w is { c: string; o: OrgEvaluation } => !!w.o && (w.o.light.level === 'red' || w.o.light.level === 'yellow'))
-    .sort((a, b) => (a.o.light.level === b.o.light.level ? b.o.light.reasons.length - a.o.light.reasons.length || (a.c < b.c ? -1 : 1) : a.o.light.level === 'red' ? -1 : 1))
-    .slice(0, 60)
-    .map(({ c, o }) => ({ code: c, name: nameOf(c), level: o.light.level as 'red' | 'yellow', reasons: o.light.reasons, since: x.lightSince.get(c) ?? null }));
-
   const measureCounts = new Map<string, MeasureItem>();
-  for (const b of branches) {
-    for (const r of ev.orgs.get(b)?.light.reasons ?? []) {
+  const points: MapPoint[] = [];
+  const regionMap = new Map<string, { name: string; lng: number; lat: number; n: number; red: number; yellow: number }>();
+  let checkinsToday = 0;
+  for (const v of views) {
+    lights[v.light] += 1;
+    for (const r of v.e?.light.reasons ?? []) {
       const key = `${r.rule}|${r.level}`;
       const item = measureCounts.get(key);
       if (item) item.branches += 1;
@@ -105,37 +93,37 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
         measureCounts.set(key, { rule: r.rule, level: r.level, branches: 1, label: p.label, prescription: p.text });
       }
     }
-  }
-  const measures = [...measureCounts.values()].sort((a, b) => (a.level === b.level ? b.branches - a.branches : a.level === 'red' ? -1 : 1));
-
-  const points: MapPoint[] = branches
-    .map((code) => ({ code, o: dir.orgs.get(code)!, v: ev.orgs.get(code) }))
-    .filter((p) => p.o.lng !== null && p.o.lat !== null)
-    .map(({ code, o, v }) => ({
-      code,
-      name: nameBesideLight(code),
-      parentCode: o.parentCode,
-      lng: o.lng!,
-      lat: o.lat!,
-      light: (v?.light.level ?? 'grey') as Light,
-      score: v?.score ?? null,
-      members: v?.counts.members ?? 0,
-      region: o.region,
-    }));
-  const regionMap = new Map<string, { name: string; lng: number; lat: number; n: number; red: number; yellow: number }>();
-  for (const p of points) {
+    checkinsToday += x.checkins.get(v.code) ?? 0;
+    const p = v.point;
+    if (!p) continue;
+    points.push(p);
     if (!p.region) continue;
-    const r = regionMap.get(p.region) ?? { name: p.region, lng: 0, lat: 0, n: 0, red: 0, yellow: 0 };
+    let r = regionMap.get(p.region);
+    if (!r) regionMap.set(p.region, (r = { name: p.region, lng: 0, lat: 0, n: 0, red: 0, yellow: 0 }));
     r.lng += p.lng;
     r.lat += p.lat;
     r.n += 1;
     if (p.light === 'red') r.red += 1;
     if (p.light === 'yellow') r.yellow += 1;
-    regionMap.set(p.region, r);
   }
+  const measures = [...measureCounts.values()].sort((a, b) => (a.level === b.level ? b.branches - a.branches : a.level === 'red' ? -1 : 1));
 
-  let checkinsToday = 0;
-  for (const b of branches) checkinsToday += x.checkins.get(b) ?? 0;
+  const ranked = cache.ranking(`${scope}|${naming.key}`, branches, views);
+  const rankRow = (v: BranchView, i: number, name: string): RankRow => ({ rank: i + 1, code: v.code, name, parentName: v.parentName, score: v.score!, light: v.light });
+  const top = ranked.slice(0, 50).map((v, i) => rankRow(v, i, v.name));
+  const from = Math.max(0, ranked.length - 10);
+  const bottom = ranked.slice(from).map((v, i) => rankRow(v, from + i, v.bottomName));
+
+  const flagged: { c: string; o: OrgEvaluation }[] = [];
+  for (const c of codes) {
+    if (c === scope && node.type !== 'branch') continue;
+    const o = ev.orgs.get(c);
+    if (o && (o.light.level === 'red' || o.light.level === 'yellow')) flagged.push({ c, o });
+  }
+  const warnings: WarningItem[] = flagged
+    .sort((a, b) => (a.o.light.level === b.o.light.level ? b.o.light.reasons.length - a.o.light.reasons.length || (a.c < b.c ? -1 : 1) : a.o.light.level === 'red' ? -1 : 1))
+    .slice(0, 60)
+    .map(({ c, o }) => cache.warning(c, o, x.lightSince.get(c) ?? null, naming));
 
   return {
     scope: {
@@ -150,7 +138,7 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
       orgs: codes.length,
       branches: branches.length,
       members: memberFacts.length,
-      probationary: memberFacts.filter((m) => m.status === 'probationary').length,
+      probationary: cache.probationary(memberFacts),
       compliance3m1l: ratio(e, 'compliance.3m1l'),
       complianceThemeDay: ratio(e, 'compliance.theme_day'),
       duesRate: ratio(e, `dues.rate.${lastMonth}`),
@@ -188,7 +176,7 @@ export function buildSnapshot(ev: Evaluation, dir: Directory, scope: string, pro
       points,
       regions: [...regionMap.values()].map((r) => ({ name: r.name, lng: r.lng / r.n, lat: r.lat / r.n, branches: r.n, red: r.red, yellow: r.yellow })),
     },
-    rankings: { total: ranked.length, top: ranked.slice(0, 50).map((r) => ({ ...r, name: nameBesideLight(r.code) })), bottom },
+    rankings: { total: ranked.length, top, bottom },
     vanguardLeaders: x
       .vanguardLeaders(scope, () => scopeLeaders(ev, branches))
       .map((l) => ({ rank: l.rank, name: publicWall ? maskName(l.name) : l.name, orgName: nameBesideLight(l.org), points: l.points })),

@@ -14,13 +14,19 @@ export interface RankInput {
   light: Light;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+/** A score as rankings compare and show it. */
+export const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The ranking order of rows whose scores are already rounded: higher first, then code ascending. */
+export function rankOrder(a: { score: number; code: string }, b: { score: number; code: string }): number {
+  return b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
 
 export function rankBranches(rows: readonly RankInput[]): RankRow[] {
   return rows
     .filter((r): r is RankInput & { score: number } => r.score != null)
     .map((r) => ({ ...r, score: round2(r.score) }))
-    .sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .sort(rankOrder)
     .map((r, i) => ({ rank: i + 1, code: r.code, name: r.name, parentName: r.parentName, score: r.score, light: r.light }));
 }
 
