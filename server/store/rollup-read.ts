@@ -4,6 +4,8 @@
 import type { MeetingKind, Stage } from '../../shared/domain.ts';
 import type { Db } from './open-db.ts';
 
+type Statement = ReturnType<Db['prepare']> & { all(...params: unknown[]): unknown[] };
+
 export interface OrgMonthSql {
   org_code: string;
   month: string;
@@ -66,6 +68,15 @@ function chunked<T>(ids: string[], run: (part: string[]) => T[]): T[] {
 }
 
 export function createRollupReader(db: Db) {
+  // Reads of a few organisations or members bind one parameter per code: one statement per
+  // list length, prepared once (preparing it again on every re-evaluation cost more than the read).
+  const preparedIn = new Map<string, Statement>();
+  const withIn = (sql: (list: string) => string, n: number): Statement => {
+    const text = sql(inList(n));
+    let st = preparedIn.get(text);
+    if (!st) preparedIn.set(text, (st = db.prepare(text) as Statement));
+    return st;
+  };
   // `+month` keeps SQLite off the month index for whole-window reads: the window is most of the
   // table, and an index walk costs one primary-key lookup per row (6.5 s instead of ~0.5 s).
   const orgMonthAll = db.prepare('SELECT * FROM org_month WHERE +month BETWEEN ? AND ?');
@@ -95,7 +106,7 @@ export function createRollupReader(db: Db) {
     orgMonths(from: string, to: string, orgs?: string[]): OrgMonthSql[] {
       if (!orgs) return orgMonthAll.all(from, to) as OrgMonthSql[];
       return chunked(orgs, (part) =>
-        db.prepare(`SELECT * FROM org_month WHERE month BETWEEN ? AND ? AND org_code IN (${inList(part.length)})`).all(from, to, ...part) as OrgMonthSql[],
+        withIn((list) => `SELECT * FROM org_month WHERE month BETWEEN ? AND ? AND org_code IN (${list})`, part.length).all(from, to, ...part) as OrgMonthSql[],
       );
     },
     memberMonths(from: string, to: string, members?: string[]): MemberMonthSql[] {
@@ -118,11 +129,11 @@ export function createRollupReader(db: Db) {
         return out;
       }
       return chunked(members, (part) =>
-        db
-          .prepare(
-            `SELECT member_id, month, paid_full_at, expected, present, excused, present_points, volunteer_hours, demo_posts FROM member_month WHERE month BETWEEN ? AND ? AND member_id IN (${inList(part.length)})`,
-          )
-          .all(from, to, ...part) as MemberMonthSql[],
+        withIn(
+          (list) =>
+            `SELECT member_id, month, paid_full_at, expected, present, excused, present_points, volunteer_hours, demo_posts FROM member_month WHERE month BETWEEN ? AND ? AND member_id IN (${list})`,
+          part.length,
+        ).all(from, to, ...part) as MemberMonthSql[],
       );
     },
     orgMonthsOf(from: string, to: string, orgs?: string[]): RowsOf<OrgMonthSql> {
@@ -133,7 +144,7 @@ export function createRollupReader(db: Db) {
     },
     tasks(orgs?: string[]): TaskSql[] {
       if (!orgs) return tasksAll.all() as TaskSql[];
-      return chunked(orgs, (part) => db.prepare(`SELECT * FROM tasks WHERE org_code IN (${inList(part.length)})`).all(...part) as TaskSql[]);
+      return chunked(orgs, (part) => withIn((list) => `SELECT * FROM tasks WHERE org_code IN (${list})`, part.length).all(...part) as TaskSql[]);
     },
     applicants(): ApplicantSql[] {
       return applicantsAll.all() as ApplicantSql[];
