@@ -4,6 +4,7 @@
 // was sent. Side by side the polling approach: 50 clients GET /api/snapshot every 5 s; latency =
 // time until a poll answer shows the event. Server CPU (/proc/<pid>/stat) for both modes.
 // Run alone: npx tsx tests/bench/latency.ts [seconds=20] [rate=500] [clients=50] [pollMs=5000]
+// (LATENCY_MODES=push runs the push mode only.)
 import { fork } from 'node:child_process';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
@@ -99,8 +100,10 @@ async function run(mode: 'push' | 'poll') {
   }
 }
 
+// LATENCY_MODES=push skips the polling run (profiling the push path alone).
+const modes = (process.env.LATENCY_MODES ?? 'push,poll').split(',');
 const push = await run('push');
-const poll = await run('poll');
+const poll = modes.includes('poll') ? await run('poll') : push;
 const n = (r: typeof push) => `${r.events} events at ${r.achievedRate.toFixed(0)}/s, ${CLIENTS} clients; POST answered p50 ${r.ackP50.toFixed(1)} / p99 ${r.ackP99.toFixed(1)} ms; ${r.failed} failed, ${r.unanswered} unanswered after ${r.drainSecs.toFixed(1)} s drain, ${r.missing} (event, client) pairs never seen`;
 report('latency', [
   { figure: 'push: event → delta at wall, p50', value: push.p50, unit: 'ms', note: n(push) },
