@@ -6,39 +6,10 @@ import type { WallSnapshot } from '../../../shared/snapshot.ts';
 import { createLiveFeed, type LiveSocket } from '../../../screen/live/create-live-feed.ts';
 import { useConnectionStore } from '../../../screen/stores/connection.ts';
 import { FEED_LIMIT, useWallStore } from '../../../screen/stores/wall.ts';
+import { fakeSocket } from '../../helpers/fake-socket.ts';
 
 const snap = fixture as unknown as WallSnapshot;
 
-/** An EventEmitter-like stand-in for a socket.io-client Socket. */
-function fakeSocket() {
-  const handlers = new Map<string, Set<(...a: any[]) => void>>();
-  const sent: { event: string; msg: any }[] = [];
-  const socket: LiveSocket & { fire(e: string, m?: unknown): void; sent: typeof sent; count(e: string): number } = {
-    connected: false,
-    on(event, fn) {
-      if (!handlers.has(event)) handlers.set(event, new Set());
-      handlers.get(event)!.add(fn);
-    },
-    off(event, fn) {
-      handlers.get(event)?.delete(fn);
-    },
-    emit(event, msg) {
-      sent.push({ event, msg });
-    },
-    fire(event, msg) {
-      if (event === 'connect') socket.connected = true;
-      if (event === 'disconnect') socket.connected = false;
-      for (const fn of handlers.get(event) ?? []) fn(msg);
-    },
-    sent,
-    count(event) {
-      let n = 0;
-      for (const _ of handlers.get(event) ?? []) n++;
-      return n;
-    },
-  };
-  return socket;
-}
 
 function setup(extra: { reload?: () => void } = {}) {
   setActivePinia(createPinia());

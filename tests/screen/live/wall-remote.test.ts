@@ -2,19 +2,8 @@
 // only messages for its own name, passes tour commands on, and shows a pairing code until it expires.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bindWallRemote, wallName, type WallRemoteDeps } from '../../../screen/live/wall-remote.ts';
+import { fakeSocket } from '../../helpers/fake-socket.ts';
 
-function fakeSocket(connected = true) {
-  const handlers = new Map<string, ((msg?: unknown) => void)[]>();
-  const emitted: [string, unknown][] = [];
-  return {
-    connected,
-    emitted,
-    on: (event: string, fn: (msg?: unknown) => void) => void handlers.set(event, [...(handlers.get(event) ?? []), fn]),
-    off: (event: string, fn: (msg?: unknown) => void) => void handlers.set(event, (handlers.get(event) ?? []).filter((f) => f !== fn)),
-    emit: (event: string, msg: unknown) => void emitted.push([event, msg]),
-    fire: (event: string, msg?: unknown) => (handlers.get(event) ?? []).forEach((f) => f(msg)),
-  };
-}
 afterEach(() => vi.useRealTimers());
 
 function setup(connected = true) {
@@ -34,8 +23,8 @@ describe('wall remote', () => {
   it('joins its room now and after every reconnect', () => {
     const { socket } = setup();
     socket.fire('connect');
-    expect(socket.emitted).toEqual([['wall:join', { wall: 'hall-1' }], ['wall:join', { wall: 'hall-1' }]]);
-    expect(setup(false).socket.emitted).toEqual([]);
+    expect(socket.sent).toEqual([{ event: 'wall:join', msg: { wall: 'hall-1' } }, { event: 'wall:join', msg: { wall: 'hall-1' } }]);
+    expect(setup(false).socket.sent).toEqual([]);
   });
 
   it('follows navigation and tour commands for its own name only', () => {

@@ -13,6 +13,7 @@ import { createRouter } from '../../../screen/nav/router.ts';
 import { useConnectionStore } from '../../../screen/stores/connection.ts';
 import { useExplainStore } from '../../../screen/stores/explain.ts';
 import { useWallStore } from '../../../screen/stores/wall.ts';
+import { fakeSocket } from '../../helpers/fake-socket.ts';
 
 const district = fixture as unknown as WallSnapshot;
 const D = { code: 'D01', name: '锦江区', type: 'district' as const };
@@ -23,29 +24,6 @@ const snapOf = (path: (typeof D | typeof C | typeof B)[]): WallSnapshot => {
   return { ...district, scope: { code: last.code, name: last.name, type: last.type, path } };
 };
 
-function fakeSocket() {
-  const handlers = new Map<string, Set<(...a: any[]) => void>>();
-  const sent: { event: string; msg: any }[] = [];
-  const socket: LiveSocket & { fire(e: string, m?: unknown): void; sent: typeof sent } = {
-    connected: false,
-    on(event, fn) {
-      if (!handlers.has(event)) handlers.set(event, new Set());
-      handlers.get(event)!.add(fn);
-    },
-    off(event, fn) {
-      handlers.get(event)?.delete(fn);
-    },
-    emit(event, msg) {
-      sent.push({ event, msg });
-    },
-    fire(event, msg) {
-      if (event === 'connect') socket.connected = true;
-      for (const fn of handlers.get(event) ?? []) fn(msg);
-    },
-    sent,
-  };
-  return socket;
-}
 
 /** A history that moves a fake location, as the browser would. */
 function fakeBrowser(start: string) {

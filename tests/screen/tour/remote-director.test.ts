@@ -13,6 +13,7 @@ import { bindWallRemote } from '../../../screen/live/wall-remote.ts';
 import { bindTourConfig } from '../../../screen/tour/remote-control.ts';
 import { useTourStore } from '../../../screen/tour/tour-store.ts';
 import { useWallStore } from '../../../screen/stores/wall.ts';
+import { fakeSocket } from '../../helpers/fake-socket.ts';
 
 const snap = fixture as unknown as WallSnapshot;
 const caption = { zh: '场景', en: 'scene' };
@@ -25,19 +26,6 @@ const TOUR: TourConfig = {
   watchdog: { heapLimitMb: 768, staleMinutes: 10, quietHour: null },
 };
 
-function fakeSocket() {
-  const handlers = new Map<string, (...a: any[]) => void>();
-  const sent: unknown[] = [];
-  const socket = {
-    connected: true,
-    on: (e: string, fn: (...a: any[]) => void) => void handlers.set(e, fn),
-    off: (e: string) => void handlers.delete(e),
-    emit: (_e: string, msg: unknown) => void sent.push(msg),
-    fire: (e: string, m?: unknown) => handlers.get(e)?.(m),
-    sent,
-  };
-  return socket;
-}
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -49,12 +37,12 @@ describe('remote control', () => {
   it('joins its room now and on every reconnect, and obeys only its own name', () => {
     const tour = useTourStore();
     tour.setConfig(TOUR);
-    const socket = fakeSocket();
+    const socket = fakeSocket(true);
     const offRemote = bindWallRemote({ socket: socket as never, wall: 'hall-a', router: { go: () => {} }, tour, showCode: () => {} });
     const offConfig = bindTourConfig(socket as never, tour);
     const off = () => (offRemote(), offConfig());
     socket.fire('connect');
-    expect(socket.sent).toEqual([{ wall: 'hall-a' }, { wall: 'hall-a' }]);
+    expect(socket.sent.map((s) => s.msg)).toEqual([{ wall: 'hall-a' }, { wall: 'hall-a' }]);
     socket.fire('wall:tour', { wall: 'hall-b', action: 'start' });
     expect(tour.mode).toBe('off');
     socket.fire('wall:tour', { wall: 'hall-a', action: 'start', scene: 1 });
