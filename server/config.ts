@@ -29,7 +29,7 @@ export interface Config {
 export class ConfigError extends Error {}
 
 // 'to' and 'scope' belong to the export and backup commands, which share this parser.
-const FLAGS_WITH_VALUE = new Set(['db', 'port', 'host', 'clock', 'rules', 'tour', 'data', 'centre-name', 'rate', 'tokens', 'screen', 'log-level', 'to', 'scope']);
+const FLAGS_WITH_VALUE = new Set(['db', 'port', 'host', 'clock', 'rules', 'tour', 'data', 'centre-name', 'rate', 'delta-window', 'tokens', 'screen', 'log-level', 'to', 'scope']);
 
 /** `extra` names a command's own flags that take a value (e.g. `npm run token -- --name x`). */
 export function parseFlags(argv: string[], extra: string[] = []): { flags: Map<string, string | true>; rest: string[] } {
@@ -63,6 +63,9 @@ export function readConfig(argv: string[], env: Record<string, string | undefine
   const clockText = str('clock', 'VANGUARD_CLOCK', '');
   const clock = clockText ? parseInstant(clockText) : null;
   if (clockText && clock === null) throw new ConfigError(`--clock must be an ISO 8601 instant, got "${clockText}"`);
+  // The push window: deltas of a scope leave at most once per window (the contract: ≤ 100 ms).
+  const window = Number(str('delta-window', 'VANGUARD_DELTA_WINDOW_MS', '100'));
+  if (!(window >= 10 && window <= 100)) throw new ConfigError(`--delta-window must be 10–100 ms, got ${window}`);
   const rate = Number(str('rate', 'VANGUARD_SIM_RATE', '3'));
   if (!(rate > 0 && rate <= 10_000)) throw new ConfigError(`--rate must be a positive number of events per second, got ${rate}`);
   return {
@@ -76,7 +79,7 @@ export function readConfig(argv: string[], env: Record<string, string | undefine
     tourFile: str('tour', 'VANGUARD_TOUR', '') || null,
     dataDir,
     centreName: str('centre-name', 'VANGUARD_CENTRE_NAME', '锋领 · 智慧党建指挥中心'),
-    deltaWindowMs: 100,
+    deltaWindowMs: window,
     heartbeatMs: 5000,
     screenDir: str('screen', 'VANGUARD_SCREEN_DIR', 'dist/screen') || null,
     // data/local/ is ignored by git: hashes of real tokens never land in the repository.

@@ -13,6 +13,9 @@ describe('readConfig: flags of CONTRACTS §5, env as fallback', () => {
     [['--clock', '2026-04-01T00:30:00+08:00'], {}, { clock: Date.parse('2026-03-31T16:30:00Z') }],
     [[], { VANGUARD_DB: 'env.db', PORT: '8080' }, { db: 'env.db', port: 8080, simulator: true }],
     [['--host=0.0.0.0'], {}, { host: '0.0.0.0' }],
+    [[], {}, { deltaWindowMs: 100 }],
+    [['--delta-window', '50'], {}, { deltaWindowMs: 50 }],
+    [[], { VANGUARD_DELTA_WINDOW_MS: '40' }, { deltaWindowMs: 40 }],
   ])('%j %j', (argv, env, expected) => {
     expect(readConfig(argv, env)).toMatchObject(expected);
   });
@@ -21,6 +24,7 @@ describe('readConfig: flags of CONTRACTS §5, env as fallback', () => {
     [['--port', '99999'], /port/],
     [['--clock', 'tomorrow'], /--clock must be an ISO 8601 instant/],
     [['--db'], /--db needs a value/],
+    [['--delta-window', '250'], /--delta-window must be 10–100 ms/],
   ])('refuses %j', (argv, message) => {
     expect(() => readConfig(argv, {})).toThrow(message);
   });
