@@ -141,7 +141,9 @@ export function rerollOrg(
   }
   let weighted = false;
   for (const ch of children) {
-    const w = ch.ratios['score.weighted'];
+    // (Read from the child's kept figures: a lookup in its ratios, an object of ~50 long keys,
+    // cost most of a large committee's re-roll.)
+    const w = figuresOf(ch).weighted;
     if (!w) continue;
     const sum = (ratios['score.weighted'] ??= { num: 0, den: 0 });
     sum.num += w.num;
@@ -159,13 +161,15 @@ interface Figures {
   meetingIds: string[];
   /** Every ratio but the score, and every meeting count, is a whole number. */
   whole: boolean;
+  /** The member-weighted score. */
+  weighted: Ratio | undefined;
 }
 const figuresKept = new WeakMap<OrgEvaluation, Figures>();
 
 function figuresOf(e: OrgEvaluation): Figures {
   let f = figuresKept.get(e);
   if (!f) {
-    f = { ratioIds: [], meetingIds: [], whole: true };
+    f = { ratioIds: [], meetingIds: [], whole: true, weighted: e.ratios['score.weighted'] };
     for (const id in e.ratios) {
       f.ratioIds.push(id);
       const r = e.ratios[id];
