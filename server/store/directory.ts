@@ -218,6 +218,10 @@ export function loadDirectory(db: Db, opts: { deferMembers?: boolean } = {}): Di
     if (!pending) return;
     pending = false;
     loadMembers(db, dir);
+    // Loaded: from now on these are plain maps. Every reference to them stays valid, and a
+    // re-evaluation's ~100,000 member lookups no longer pass through the checks above (3 % of it).
+    Object.setPrototypeOf(dir.members, Map.prototype);
+    Object.setPrototypeOf(dir.staysByBranch, Map.prototype);
   };
   dir.members = new LoadedOnFirstUse(loadOnce);
   dir.staysByBranch = new LoadedOnFirstUse(loadOnce);
