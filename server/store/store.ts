@@ -82,6 +82,9 @@ export function createStore(file: string): Store {
     checkpoint: () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
-    close: () => db.close(),
+    close: () => {
+      wal.close();
+      db.close();
+    },
   };
 }

@@ -9,6 +9,7 @@
 
 import { close, closeSync, fdatasync, fsyncSync, open, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createCheckpointer } from './checkpointer.ts';
 import type { Db } from './open-db.ts';
 
 export interface WalSync {
@@ -16,9 +17,10 @@ export interface WalSync {
   durable(): Promise<void>;
   /** Runs `write` (one or more transactions) without an fsync per commit; call `durable()` before answering. */
   relaxed<T>(write: () => T): T;
+  close(): void;
 }
 
-const noSync: WalSync = { durable: () => Promise.resolve(), relaxed: (write) => write() };
+const noSync: WalSync = { durable: () => Promise.resolve(), relaxed: (write) => write(), close: () => {} };
 
 export function createWalSync(db: Db, file: string): WalSync {
   if (file === ':memory:' || file === '' || String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return noSync;
@@ -26,6 +28,8 @@ export function createWalSync(db: Db, file: string): WalSync {
   let dirSynced = false;
   let running: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
+  const checkpointer = createCheckpointer(db, file);
+  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
 
   // Opened per sync: SQLite deletes and recreates the WAL file when the last connection to the
   // database closes, so a descriptor kept open could outlive the file being synced.
@@ -73,12 +77,19 @@ export function createWalSync(db: Db, file: string): WalSync {
       return queued;
     },
     relaxed(write) {
+      const offThread = checkpointer.ok();
       db.pragma('synchronous = NORMAL');
+      if (offThread) db.pragma('wal_autocheckpoint = 0');
       try {
         return write();
       } finally {
         db.pragma('synchronous = FULL');
+        if (offThread) {
+          db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+          checkpointer.afterWrite();
+        }
       }
     },
+    close: () => checkpointer.close(),
   };
 }

@@ -23,6 +23,8 @@ describe('durable commits off the thread', () => {
     const { outcomes } = store.applyBatches([{ items }], now, (it) => validateEvents(it, store.lookup, now));
     expect(outcomes[0]).toMatchObject({ ok: true, accepted: 1 });
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    // The automatic checkpoint is off only during the live batch (a thread checkpoints after it).
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     await store.durable();
     store.close();
   });
@@ -45,6 +47,25 @@ describe('durable commits off the thread', () => {
   it('answers at once for an in-memory database', async () => {
     const store = createStore(':memory:');
     await expect(store.durable()).resolves.toBeUndefined();
+    store.close();
+  });
+
+  it('keeps every row of live batches committed with the automatic checkpoint off', async () => {
+    const store = fileStore();
+    const now = Date.parse('2026-04-20T00:00:00+08:00');
+    for (let b = 0; b < 20; b++) {
+      const items = Array.from({ length: 200 }, (_, i) => ({ id: `c${b}-${i}`, type: 'activity.logged', at: '2026-04-15T10:00:00+08:00', member: `M${(i % 4) + 1}`, kind: 'volunteer', hours: 1 }));
+      store.applyBatches([{ items }], now, (it) => validateEvents(it, store.lookup, now));
+      await store.durable();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    // Nothing is stuck in the WAL: a checkpoint copies it all.
+    const [cp] = store.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(cp.checkpointed).toBe(cp.log);
+    expect(store.counts().events).toBe(4000);
+    const hours = store.db.prepare("SELECT SUM(volunteer_hours) AS h FROM member_month WHERE month = '2026-04'").get() as { h: number };
+    expect(hours.h).toBe(4000);
     store.close();
   });
 });
