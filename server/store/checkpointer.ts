@@ -22,7 +22,12 @@ const Database = require('node:module').createRequire(workerData.root)('better-s
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 0');
 parentPort.on('message', (m) => {
-  if (m === 'close') { db.close(); process.exit(0); }
+  if (m === 'close') {
+    db.close();
+    Atomics.store(workerData.closed, 0, 1);
+    Atomics.notify(workerData.closed, 0);
+    process.exit(0);
+  }
   let r = { busy: 1, log: -1, checkpointed: -1 };
   try { r = db.pragma('wal_checkpoint(PASSIVE)')[0]; } catch (err) { r.error = String(err); }
   parentPort.postMessage(r);
@@ -68,8 +73,10 @@ export function createCheckpointer(db: Db, file: string, opts: { catchUpPages?: 
     if (wait <= 0) run();
     else (timer = setTimeout(run, wait)).unref();
   };
+  // Set by the thread once its connection is closed (see close()).
+  const closedFlag = new Int32Array(new SharedArrayBuffer(4));
   const start = () => {
-    worker = new Worker(WORKER, { eval: true, workerData: { root: join(ROOT, 'package.json'), file } });
+    worker = new Worker(WORKER, { eval: true, workerData: { root: join(ROOT, 'package.json'), file, closed: closedFlag } });
     worker.unref();
     worker.on('message', (r: { log: number; checkpointed: number; error?: string }) => {
       running = false;
@@ -99,7 +106,12 @@ export function createCheckpointer(db: Db, file: string, opts: { catchUpPages?: 
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      worker?.postMessage('close');
+      if (!worker) return;
+      // Wait (bounded) for the thread to close its connection: the writer's own close must be the
+      // last one, which checkpoints the WAL into the database file and deletes it. Otherwise a
+      // stopped server left a -wal file, and a copy of the .db file alone lacked the last writes.
+      worker.postMessage('close');
+      Atomics.wait(closedFlag, 0, 0, 10_000);
       worker = null;
     },
   };

@@ -1,7 +1,7 @@
 // Live batches commit without an fsync inside COMMIT and are answered after durable(): an fsync
 // of the WAL off the JavaScript thread. Calls made while one runs share the next one, and every
 // other writer keeps synchronous = FULL.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +9,8 @@ import { createStore } from '../../../server/store/store.ts';
 import { validateEvents } from '../../../server/sources/events/validate.ts';
 import { tinyDataset } from '../../helpers/tiny-dataset.ts';
 
-function fileStore() {
-  const store = createStore(join(mkdtempSync(join(tmpdir(), 'vanguard-walsync-')), 'w.db'));
+function fileStore(file = join(mkdtempSync(join(tmpdir(), 'vanguard-walsync-')), 'w.db')) {
+  const store = createStore(file);
   store.importDataset(tinyDataset());
   return store;
 }
@@ -67,5 +67,17 @@ describe('durable commits off the thread', () => {
     const hours = store.db.prepare("SELECT SUM(volunteer_hours) AS h FROM member_month WHERE month = '2026-04'").get() as { h: number };
     expect(hours.h).toBe(4000);
     store.close();
+  });
+
+  it('closes the checkpoint thread first, so closing the store still folds the WAL into the file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'vanguard-walsync-')), 'c.db');
+    const store = fileStore(file);
+    const now = Date.parse('2026-04-20T00:00:00+08:00');
+    const items = [{ id: 'x1', type: 'dues.paid', at: '2026-04-15T10:00:00+08:00', member: 'M1', month: '2026-04', amount: 1 }];
+    store.applyBatches([{ items }], now, (it) => validateEvents(it, store.lookup, now));
+    await store.durable();
+    await new Promise((r) => setTimeout(r, 200));
+    store.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 });
