@@ -86,7 +86,13 @@ export function createWalSync(db: Db, file: string): WalSync {
         db.pragma('synchronous = FULL');
         if (offThread) {
           db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
-          checkpointer.afterWrite();
+          // The write has committed: a failing checkpoint must not make it look failed (the
+          // group commit would retry it, and count its events as duplicates).
+          try {
+            checkpointer.afterWrite();
+          } catch (err) {
+            console.error('WAL checkpoint after a live batch:', err);
+          }
         }
       }
     },

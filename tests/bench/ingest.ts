@@ -1,7 +1,8 @@
 // 5. ingest: the server as a child process on a copy of the district database
 // (--no-simulator --log-level warn, the test tokens); this process posts batches of 1,000 valid
 // events with unique ids for ~10 s, first on one connection, then on 3 concurrent connections.
-// The server answers only after the transaction commits, so accepted = durable.
+// The server answers only after the transaction commits and an fsync of the WAL covers it
+// (server/store/wal-sync.ts), so accepted = durable.
 // Run alone: npx tsx tests/bench/ingest.ts [seconds=10] [batch=1000] [connections=3]
 import { Agent } from 'node:http';
 import { rmSync } from 'node:fs';
