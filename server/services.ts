@@ -151,7 +151,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
       results: outcomes.map((o) => (o.ok ? { ok: true, accepted: o.accepted, duplicates: o.duplicates } : o)),
       then: () => afterApplied(outcomes.flatMap((o) => (o.ok ? o.applied : [])), touched),
     };
-  }, (b) => ingestNow(b.items, b.author));
+  }, (b) => ingestNow(b.items, b.author), () => store.durable());
 
   const services: Services = {
     config,

@@ -10,6 +10,7 @@ import { openDb, type Db } from './open-db.ts';
 import { createRollupReader, type RollupReader } from './rollup-read.ts';
 import { createCachedReader, type CachedReader } from './rollup-cache.ts';
 import { writesFor } from './write-context.ts';
+import { createWalSync } from './wal-sync.ts';
 
 export interface Store {
   db: Db;
@@ -19,8 +20,13 @@ export interface Store {
   /** The same write fed chunk by chunk while the source is still being read (a throw rolls it all back). */
   importChunks(chunks: Iterable<DatasetChunk>): ImportSummary;
   applyEvents(events: LiveEvent[], receivedAt: number, author?: BatchAuthor): ApplyResult;
-  /** Several requests' batches in one transaction, each validated after the ones before it. */
+  /**
+   * Several requests' batches in one transaction, each validated after the ones before it. The
+   * commit does not wait for the disk: answer only after `durable()` (store/wal-sync.ts).
+   */
   applyBatches(batches: PendingBatch[], receivedAt: number, validate: (items: unknown[]) => { events: LiveEvent[]; errors: EventError[] }): { outcomes: BatchOutcome[]; touched: Set<string> };
+  /** Resolves once every transaction committed so far is on disk (an fsync of the WAL, off this thread). */
+  durable(): Promise<void>;
   lookup: EventLookup;
   /** What an import may refer to without carrying it itself. */
   importLookup: { hasOrg(code: string): OrgType | null; hasMember(id: string): boolean; hasMeeting(id: string): boolean; hasGroup(code: string): string | null };
@@ -39,6 +45,7 @@ export function createStore(file: string): Store {
   const countEvents = db.prepare('SELECT COUNT(*) AS n FROM events');
   const countMeetings = db.prepare('SELECT COUNT(*) AS n FROM meetings');
   const w = writesFor(db);
+  const wal = createWalSync(db, file);
   const lookup: EventLookup = {
     orgType: (code) => dir.orgs.get(code)?.type ?? null,
     groupBranch: (code) => dir.groups.get(code)?.branch ?? null,
@@ -57,7 +64,8 @@ export function createStore(file: string): Store {
     importDataset: (ds) => importDataset(db, dir, ds),
     importChunks: (chunks) => importChunks(db, dir, chunks),
     applyEvents: (events, receivedAt, author) => applyEvents(db, dir, events, receivedAt, author),
-    applyBatches: (batches, receivedAt, validate) => applyBatches(db, dir, batches, receivedAt, validate),
+    applyBatches: (batches, receivedAt, validate) => wal.relaxed(() => applyBatches(db, dir, batches, receivedAt, validate)),
+    durable: () => wal.durable(),
     lookup,
     importLookup: {
       hasOrg: (code) => dir.orgs.get(code)?.type ?? null,
@@ -74,6 +82,9 @@ export function createStore(file: string): Store {
     checkpoint: () => {
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
-    close: () => db.close(),
+    close: () => {
+      wal.close();
+      db.close();
+    },
   };
 }

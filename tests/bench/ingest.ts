@@ -1,16 +1,21 @@
 // 5. ingest: the server as a child process on a copy of the district database
 // (--no-simulator --log-level warn, the test tokens); this process posts batches of 1,000 valid
 // events with unique ids for ~10 s, first on one connection, then on 3 concurrent connections.
-// The server answers only after the transaction commits, so accepted = durable.
+// The server answers only after the transaction commits and an fsync of the WAL covers it
+// (server/store/wal-sync.ts), so accepted = durable.
 // Run alone: npx tsx tests/bench/ingest.ts [seconds=10] [batch=1000] [connections=3]
 import { Agent } from 'node:http';
-import { copyDb, cpuSeconds, districtDb, memberIds, nowMs, postJson, report, spawnServer, waitFor200 } from './lib.ts';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchDir, copyDb, cpuSeconds, districtDb, memberIds, nowMs, postJson, report, spawnServer, waitFor200 } from './lib.ts';
 import { makeEvent } from './events.ts';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const BATCH = Number(process.argv[3] ?? 1000);
 const CONNS = Number(process.argv[4] ?? 3);
 
+// A WAL left by an earlier run killed mid-way would be read as part of the fresh copy.
+for (const suffix of ['-wal', '-shm']) rmSync(join(benchDir(), `ingest.db${suffix}`), { force: true });
 const db = copyDb(districtDb(), 'ingest.db');
 const members = await memberIds(db);
 const server = await spawnServer(db, ['--no-simulator']);

@@ -75,4 +75,25 @@ describe('the bundled server', () => {
     expect(paid.s).toBe(500);
     after.close();
   }, 90_000);
+
+  it('kill -9 right after the answers of concurrent batches (one shared commit, one fsync off the thread) loses none', async () => {
+    const db = seededDb();
+    const { child, url } = await startBundled(db);
+    const post = (b: number) =>
+      fetch(`${url}/api/events`, {
+        method: 'POST',
+        headers: { ...asOperator, 'content-type': 'application/json' },
+        body: JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ id: `c${b}-${i}`, type: 'activity.logged', at: '2026-04-15T10:00:00+08:00', member: `M${(i % 4) + 1}`, kind: 'volunteer', hours: 1 }))),
+      }).then((r) => r.json());
+    const answers = await Promise.all([0, 1, 2, 3, 4, 5].map(post));
+    expect(answers).toEqual(Array(6).fill({ accepted: 300, duplicates: 0 }));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+
+    const after = createStore(db);
+    expect(after.counts().events).toBe(1800);
+    const hours = after.db.prepare("SELECT SUM(volunteer_hours) AS h FROM member_month WHERE month = '2026-04'").get() as { h: number };
+    expect(hours.h).toBe(1800);
+    after.close();
+  }, 90_000);
 });

@@ -2,7 +2,9 @@
 // synchronous = FULL every commit waits for the WAL to reach the disk: at a few hundred requests a
 // second the answers queued behind those waits. Requests whose bodies arrive in the same turn of
 // the event loop now share one transaction, committed on the check phase of that turn (no timer,
-// so a lone request is not delayed). Every request is still answered only after its commit.
+// so a lone request is not delayed). Every request is still answered only after its commit, and
+// after `durable()` says that commit is on disk: the fsync runs off the JavaScript thread, which
+// meanwhile takes the next group (store/wal-sync.ts).
 
 export interface GroupCommit<B, R> {
   (batch: B): Promise<R>;
@@ -20,7 +22,7 @@ export interface Committed<R> {
  * throws (an unexpected failure, not a refused batch: those are results), the transaction has
  * rolled back and each batch is retried alone with `commitOne`, so one request cannot fail others.
  */
-export function groupCommit<B, R>(commitAll: (batches: B[]) => Committed<R>, commitOne: (batch: B) => R): GroupCommit<B, R> {
+export function groupCommit<B, R>(commitAll: (batches: B[]) => Committed<R>, commitOne: (batch: B) => R, durable: () => Promise<void> = () => Promise.resolve()): GroupCommit<B, R> {
   let queue: { batch: B; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   const flush = () => {
     const group = queue;
@@ -38,13 +40,27 @@ export function groupCommit<B, R>(commitAll: (batches: B[]) => Committed<R>, com
       }
       return;
     }
-    group.forEach((q, i) => q.resolve(done.results[i]));
-    // Committed and answered: a failure here must not turn into a retry (a second write).
-    try {
-      done.then();
-    } catch (err) {
-      console.error('after a group commit:', err);
-    }
+    durable().then(
+      () => {
+        group.forEach((q, i) => q.resolve(done.results[i]));
+        // Committed and answered: a failure here must not turn into a retry (a second write).
+        try {
+          done.then();
+        } catch (err) {
+          console.error('after a group commit:', err);
+        }
+      },
+      // Committed, but not known to be on disk: no answer may say accepted. A retry by the
+      // sender is safe, its events then count as duplicates.
+      (err: unknown) => {
+        for (const q of group) q.reject(err);
+        try {
+          done.then();
+        } catch (e) {
+          console.error('after a group commit:', e);
+        }
+      },
+    );
   };
   return (batch) =>
     new Promise<R>((resolve, reject) => {

@@ -57,4 +57,27 @@ describe('groupCommit', () => {
     expect(error).toHaveBeenCalledOnce();
     error.mockRestore();
   });
+
+  it('answers only once the commit is durable, and refuses every request of the group if the sync fails', async () => {
+    let sync!: () => void;
+    let fail!: (e: Error) => void;
+    const after = vi.fn();
+    let disk = new Promise<void>((res) => (sync = res));
+    const commit = groupCommit<number, string>((b) => ({ results: b.map((x) => `ok ${x}`), then: after }), () => 'alone', () => disk);
+    let answered = false;
+    const first = commit(1).then((r) => ((answered = true), r));
+    await new Promise((r) => setImmediate(r));
+    await Promise.resolve();
+    expect(answered).toBe(false);
+    expect(after).not.toHaveBeenCalled();
+    sync();
+    expect(await first).toBe('ok 1');
+    expect(after).toHaveBeenCalledTimes(1);
+
+    disk = new Promise<void>((_, rej) => (fail = rej));
+    const second = Promise.allSettled([commit(2), commit(3)]);
+    await new Promise((r) => setImmediate(r));
+    fail(new Error('EIO'));
+    expect((await second).map((s) => s.status)).toEqual(['rejected', 'rejected']);
+  });
 });
