@@ -14,8 +14,10 @@ export function openDb(file: string, opts: { readonly?: boolean } = {}): Db {
   const db = new Database(file, { readonly: opts.readonly ?? false });
   if (!opts.readonly) {
     db.pragma('journal_mode = WAL');
-    // FULL: a commit is on disk before the HTTP answer goes out, so an accepted event survives
-    // a power cut as well as a kill -9 (NORMAL would survive only the latter).
+    // FULL: a commit is on disk when it returns, so what is answered survives a power cut as well
+    // as a kill -9. Live event batches commit with NORMAL instead and are answered only after an
+    // fdatasync of the WAL run off the JavaScript thread (store/wal-sync.ts): the same guarantee,
+    // without the thread waiting on the disk.
     db.pragma('synchronous = FULL');
     db.pragma('journal_size_limit = 67108864');
     db.pragma('foreign_keys = OFF');

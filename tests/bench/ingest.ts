@@ -5,17 +5,13 @@
 // (server/store/wal-sync.ts), so accepted = durable.
 // Run alone: npx tsx tests/bench/ingest.ts [seconds=10] [batch=1000] [connections=3]
 import { Agent } from 'node:http';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { benchDir, copyDb, cpuSeconds, districtDb, memberIds, nowMs, postJson, report, spawnServer, waitFor200 } from './lib.ts';
+import { copyDb, cpuSeconds, districtDb, memberIds, nowMs, postJson, report, spawnServer, waitFor200 } from './lib.ts';
 import { makeEvent } from './events.ts';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const BATCH = Number(process.argv[3] ?? 1000);
 const CONNS = Number(process.argv[4] ?? 3);
 
-// A WAL left by an earlier run killed mid-way would be read as part of the fresh copy.
-for (const suffix of ['-wal', '-shm']) rmSync(join(benchDir(), `ingest.db${suffix}`), { force: true });
 const db = copyDb(districtDb(), 'ingest.db');
 const members = await memberIds(db);
 const server = await spawnServer(db, ['--no-simulator']);

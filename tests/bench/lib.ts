@@ -3,7 +3,7 @@
 // Not a test: nothing here asserts on speed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
@@ -46,6 +46,8 @@ export function prepareDistrict(db: string): void {
 
 export function copyDb(src: string, name: string): string {
   const dst = join(benchDir(), name);
+  // A WAL left beside an earlier copy by a run killed mid-way would be read as part of this one.
+  for (const suffix of ['-wal', '-shm']) rmSync(dst + suffix, { force: true });
   copyFileSync(src, dst);
   return dst;
 }
