@@ -1,9 +1,10 @@
 // drill A/B: drill.ts's clicks on two builds of the screen at once, interleaved, so a machine
 // shared with other benchmarks loads both alike (the figure of record is still drill.ts on a quiet
 // machine). Two servers on copies of the district database, two Chromiums; each round drills the
-// same branch in A and in B (the order alternates) while the other page is frozen
-// (Page.setWebLifecycleState), and counts every Chromium process's CPU time over the 1.5 s after
-// the click (CDP SystemInfo.getProcessInfo): the drill's whole cost, deferred work included.
+// same branch in A and in B (the order alternates; the other page idles on its overview — frozen
+// pages had catch-up work on waking that favoured whichever went first), and counts every
+// Chromium process's CPU time over the 1.5 s after the click (CDP SystemInfo.getProcessInfo):
+// the drill's whole cost, deferred work included.
 // Run alone: npx tsx tests/bench/drill-ab.ts <screenDirA> <screenDirB> [branches=10] [committees=5]
 // (a screen dir is a `vite build --outDir` of the wall).
 import type { Browser, CDPSession, Page } from 'playwright-core';
@@ -22,7 +23,6 @@ interface Variant {
   server: ServerProc;
   browser: Browser;
   page: Page;
-  cdp: CDPSession;
   sys: CDPSession;
   branches: (Timing & { cpu: number })[];
   committees: (Timing & { cpu: number })[];
@@ -40,9 +40,8 @@ async function open(name: string, dir: string, db: string): Promise<Variant> {
   const page = await browser.newPage({ viewport: { width: 5760, height: 1920 } });
   await page.addInitScript('globalThis.__name = (f) => f;');
   await page.goto(`${server.url}/?gl=0`);
-  const cdp = await page.context().newCDPSession(page);
   const sys = await browser.newBrowserCDPSession();
-  return { name, server, browser, page, cdp, sys, branches: [], committees: [] };
+  return { name, server, browser, page, sys, branches: [], committees: [] };
 }
 
 /** One timed action: arm, act, wait for the drawn scene, and the CPU over the window after it. */
@@ -65,11 +64,9 @@ try {
   const points = snap.map.points;
   const step = Math.max(1, Math.floor(points.length / BRANCHES));
   const targets = Array.from({ length: BRANCHES }, (_, i) => points[(i * step + 7) % points.length].code);
-  for (const v of variants) await v.cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
   for (const [i, code] of targets.entries()) {
     for (const v of i % 2 ? [...variants].reverse() : variants) {
-      const { page, cdp } = v;
-      await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+      const { page } = v;
       await until(async () => (await mapPointPixel(page, code)) !== null, 60_000);
       await page.waitForTimeout(1500);
       const at = (await mapPointPixel(page, code))!;
@@ -93,7 +90,6 @@ try {
         await page.keyboard.press('Home');
         await until(() => new URL(page.url()).pathname === '/');
       }
-      await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
     }
   }
 } finally {
