@@ -53,7 +53,12 @@ export function arm(page: Page): Promise<void> {
           const check = () => {
             const panels = Array.from(document.querySelectorAll<HTMLElement>('[data-panel]')).filter((e) => e.dataset.panel !== 'header');
             const inScene = document.querySelector('[data-panel="calendar"]') !== null;
-            const ok = inScene && panels.every((e) => e.dataset.status === 'ok');
+            // Stricter since the overview is kept, hidden and without data-panel names, until the
+            // new scene has drawn (screen/App.vue): the scene on show must be the one the URL
+            // names, by its own breadcrumb, not merely some scene with every panel filled.
+            const want = decodeURIComponent(location.pathname.replace(/^\/org\//, ''));
+            const here = document.querySelector('[data-panel="header"] [data-testid="crumb"][aria-current="page"]')?.getAttribute('data-code');
+            const ok = inScene && here === want && panels.every((e) => e.dataset.status === 'ok');
             if (!ok) sawLoading = true;
             if (!drawn && ok && sawLoading && charts().every((c) => c && (c.getOption()?.series?.length ?? 0) > 0)) drawn = performance.now() - t0;
             if (drawn && charts().every((c) => c && c.getZr().animation.isFinished())) {

@@ -1,7 +1,8 @@
 // 7. drill: click → fully drawn organisation scene, in Chromium at 5760×1920 on the district
 // database (no simulator). From the overview, a click on the 2D map's canvas at a branch's point
 // (convertToPixel), timed in the page from the pointerdown to the first frame in which every
-// panel has its data and every chart holds its option ("drawn"), and to the frame in which every
+// panel has its data and every chart holds its option, under the breadcrumb of the organisation
+// the URL names ("drawn"; see drill-watch.ts), and to the frame in which every
 // chart's animation has ended ("settled"); Home, then the next branch. Then from a branch to its
 // committee by the breadcrumb, timed the same way.
 // Run alone: npx tsx tests/bench/drill.ts [branches=20] [committees=10]
