@@ -1,87 +1,18 @@
 // 7. drill: click → fully drawn organisation scene, in Chromium at 5760×1920 on the district
 // database (no simulator). From the overview, a click on the 2D map's canvas at a branch's point
 // (convertToPixel), timed in the page from the pointerdown to the first frame in which every
-// panel has its data and every chart holds its option ("drawn"), and to the frame in which every
+// panel has its data and every chart holds its option, under the breadcrumb of the organisation
+// the URL names ("drawn"; see drill-watch.ts), and to the frame in which every
 // chart's animation has ended ("settled"); Home, then the next branch. Then from a branch to its
 // committee by the breadcrumb, timed the same way.
 // Run alone: npx tsx tests/bench/drill.ts [branches=20] [committees=10]
-import type { Page } from 'playwright-core';
 import { buildScreen } from '../e2e/static-server.ts';
 import { launchChromium, mapPointPixel, until } from '../helpers/browser.ts';
+import { arm, result, statuses, type Timing } from './drill-watch.ts';
 import { districtDb, quantile, report, ROOT, spawnServer, waitFor200 } from './lib.ts';
 
 const BRANCHES = Number(process.argv[2] ?? 20);
 const COMMITTEES = Number(process.argv[3] ?? 10);
-
-interface Timing {
-  drawn: number;
-  settled: number;
-}
-
-/** Arms an in-page watcher: from the next pointerdown, checks every frame until the organisation
- * scene is drawn (after it was seen loading), then until its charts' animations have ended. */
-function arm(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    type Chart = { isDisposed(): boolean; getOption(): { series?: unknown[] } | undefined; getZr(): { animation: { isFinished(): boolean } } };
-    const chartOf = (globalThis as { __vanguardChartOf?: (el: HTMLElement) => Chart | undefined }).__vanguardChartOf!;
-    const w = window as unknown as { __drill?: Promise<{ drawn: number; settled: number } | null> };
-    w.__drill = new Promise((resolve) => {
-      let drawn = 0;
-      let done = false;
-      // A click that opened nothing answers null, one whose charts never settle NaN, not a hang
-      // (60 s: on a machine shared by many, a 5760-wide frame can take a second).
-      const giveUp = setTimeout(() => {
-        done = true;
-        resolve(drawn ? { drawn, settled: NaN } : null);
-      }, 60_000);
-      addEventListener(
-        'pointerdown',
-        () => {
-          const t0 = performance.now();
-          const seen = window as unknown as { __drillFrames: number };
-          seen.__drillFrames = 0;
-          let sawLoading = false;
-          // A chart of the scene being left may be disposed between the query and the call.
-          const charts = () =>
-            Array.from(document.querySelectorAll('[data-panel] .wall-chart')).map((c) => {
-              const el = c.querySelector('[_echarts_instance_]') as HTMLElement | null;
-              const chart = el ? chartOf(el) : undefined;
-              return chart && !chart.isDisposed() ? chart : undefined;
-            });
-          const frame = () => {
-            if (done) return;
-            seen.__drillFrames++;
-            // A scene switch is a moment of disposals and re-creations: a frame that catches one
-            // mid-way looks again at the next.
-            try {
-              check();
-            } catch (e) {
-              (window as unknown as { __drillError?: string }).__drillError = String(e);
-            }
-            if (!done) requestAnimationFrame(frame);
-          };
-          const check = () => {
-            const panels = Array.from(document.querySelectorAll<HTMLElement>('[data-panel]')).filter((e) => e.dataset.panel !== 'header');
-            const inScene = document.querySelector('[data-panel="calendar"]') !== null;
-            const ok = inScene && panels.every((e) => e.dataset.status === 'ok');
-            if (!ok) sawLoading = true;
-            if (!drawn && ok && sawLoading && charts().every((c) => c && (c.getOption()?.series?.length ?? 0) > 0)) drawn = performance.now() - t0;
-            if (drawn && charts().every((c) => c && c.getZr().animation.isFinished())) {
-              clearTimeout(giveUp);
-              done = true;
-              resolve({ drawn, settled: performance.now() - t0 });
-            }
-          };
-          requestAnimationFrame(frame);
-        },
-        { once: true, capture: true },
-      );
-    });
-  });
-}
-const statuses = (page: Page) =>
-  page.$$eval('[data-panel]', (els) => els.map((e) => `${e.getAttribute('data-panel')}=${e.getAttribute('data-status')}/${e.querySelectorAll('[_echarts_instance_]').length}`).join(' '));
-const result = (page: Page) => page.evaluate(() => (window as unknown as { __drill: Promise<Timing | null> }).__drill);
 
 const db = districtDb();
 const screenDir = await buildScreen(ROOT, 'bench-drill');
