@@ -8,6 +8,7 @@ import { parseDate } from '../../shared/periods.ts';
 import type { Directory } from './directory.ts';
 import { flushRollups, putActivity, putAttendance, putDues, putGroup, putMeeting, putMember, putOrg, type Ctx } from './fact-ops.ts';
 import { factWriters } from './import-facts.ts';
+import { setIndexesAside } from './import-indexes.ts';
 import { importRollupFlush } from './import-rollups.ts';
 import type { Db } from './open-db.ts';
 import { inWriteTransaction } from './write-context.ts';
@@ -132,15 +133,20 @@ function chunkWriter(db: Db, ctx: Ctx, bulk: boolean) {
 export function importChunks(db: Db, dir: Directory, chunks: Iterable<DatasetChunk>, options: ImportOptions = {}): ImportSummary {
   const bulk = options.bulk ?? true;
   const flush = bulk ? importRollupFlush(db) : flushRollups;
+  let putBack = () => {};
   const { result, touched } = inWriteTransaction(
     db,
     dir,
     (ctx) => {
+      if (bulk) putBack = setIndexesAside(db);
       const writer = chunkWriter(db, ctx, bulk);
       for (const c of chunks) writer.put(c);
       return writer;
     },
-    flush,
+    (ctx) => {
+      flush(ctx);
+      putBack();
+    },
   );
   return { rows: result.rows, added: result.added, touched };
 }
