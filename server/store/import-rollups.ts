@@ -8,7 +8,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Ctx } from './fact-ops.ts';
 import { MultiInsert, BATCH } from './multi-insert.ts';
 import type { Db } from './open-db.ts';
-import { paidFullAt } from './rollup-acc.ts';
+import { paidFullAt, type MemberMonthInc } from './rollup-acc.ts';
 
 /**
  * Rows pushed value by value into `params`; every BATCH rows they go in at once, or, when a key
@@ -43,6 +43,15 @@ class Batcher {
   }
 }
 
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** The map's values in the order of their keys (flushRollups' order), without a lookup per key. */
+function inKeyOrder<V>(map: Map<string, V>): V[] {
+  const entries: { key: string; value: V }[] = [];
+  for (const [key, value] of map) entries.push({ key, value });
+  return entries.sort(byKey).map((e) => e.value);
+}
+
 export function importRollupFlush(db: Db): (ctx: Ctx) => void {
   const orgMonth = new MultiInsert(db, 'INSERT INTO org_month (org_code, month, kind, group_code, meetings, att_expected, att_present)', 7);
   const orgDay = new MultiInsert(db, 'INSERT INTO org_day (org_code, day, checkins)', 3);
@@ -55,34 +64,33 @@ export function importRollupFlush(db: Db): (ctx: Ctx) => void {
 
   return (ctx) => {
     const { w, acc } = ctx;
-    const sortedKeys = <V>(m: Map<string, V>) => [...m.keys()].sort();
 
     const om = new Batcher(orgMonth);
-    for (const k of sortedKeys(acc.orgMonth)) {
-      const r = acc.orgMonth.get(k)!;
+    for (const r of inKeyOrder(acc.orgMonth)) {
       om.params.push(r.org, r.month, r.kind, r.group, r.meetings, r.attExpected, r.attPresent);
       om.row(w.incOrgMonth);
     }
     om.flush();
 
     const od = new Batcher(orgDay);
-    for (const k of sortedKeys(acc.orgDay)) {
-      const r = acc.orgDay.get(k)!;
+    for (const r of inKeyOrder(acc.orgDay)) {
       od.params.push(r.org, r.day, r.checkins);
       od.row(w.incOrgDay);
     }
     od.flush();
 
+    // Every member-month once, in key order: the months with dues (re-summed below) and the
+    // others. Each key is looked up in the other collection once, and its row carried along.
+    const months: { key: string; r: MemberMonthInc | undefined; dues: boolean }[] = [];
+    for (const key of acc.duesTouched) months.push({ key, r: acc.memberMonth.get(key), dues: true });
+    for (const [key, r] of acc.memberMonth) if (!acc.duesTouched.has(key)) months.push({ key, r, dues: false });
+    months.sort(byKey);
     const mm = new Batcher(memberMonth);
-    const keys = [...acc.memberMonth.keys()];
-    for (const key of acc.duesTouched) if (!acc.memberMonth.has(key)) keys.push(key);
-    keys.sort();
-    // Keys are in member order: the member's due is looked up once per member, not per month.
+    // In member order, the member's due is looked up once per member, not per month.
     let dueOf = '';
     let due = 0;
-    for (const key of keys) {
-      const r = acc.memberMonth.get(key);
-      if (!acc.duesTouched.has(key)) {
+    for (const { key, r, dues } of months) {
+      if (!dues) {
         mm.params.push(r!.member, r!.month, r!.expected, r!.present, r!.excused, r!.presentPoints, r!.volunteerHours, r!.demoPosts, 0, null);
         mm.row(w.incMemberMonth, 2);
         continue;
@@ -95,9 +103,10 @@ export function importRollupFlush(db: Db): (ctx: Ctx) => void {
         dueOf = member;
         due = ctx.dir.members.get(member)?.due ?? 0;
       }
-      const { paid, fullAt } = paidFullAt(payments, due);
-      acc.duesResults.set(key, { paid, fullAt });
-      mm.params.push(member, month, r?.expected ?? 0, r?.present ?? 0, r?.excused ?? 0, r?.presentPoints ?? 0, r?.volunteerHours ?? 0, r?.demoPosts ?? 0, paid, fullAt);
+      // paidFullAt's answer is a fresh { paid, fullAt }: kept as the month's result as it is.
+      const result = paidFullAt(payments, due);
+      acc.duesResults.set(key, result);
+      mm.params.push(member, month, r?.expected ?? 0, r?.present ?? 0, r?.excused ?? 0, r?.presentPoints ?? 0, r?.volunteerHours ?? 0, r?.demoPosts ?? 0, result.paid, result.fullAt);
       mm.row(w.incMemberMonthDues);
     }
     mm.flush();
