@@ -8,7 +8,7 @@ import { monthOf, parseInstant } from '../../shared/periods.ts';
 import { findMeeting, putActivity, putAttendance, putDues, putMeeting, type Ctx } from './fact-ops.ts';
 import { MultiInsert, writeBatched, BATCH } from './multi-insert.ts';
 import type { Db } from './open-db.ts';
-import { foldActivity, foldAttendance, foldMeeting, foldPayment, type MeetingInfo } from './rollup-acc.ts';
+import { foldActivity, foldAttendance, foldMeeting, type MeetingInfo } from './rollup-acc.ts';
 
 export interface FactWriters {
   meetings(rows: MeetingRow[]): number;
@@ -62,8 +62,11 @@ export function factWriters(db: Db, ctx: Ctx): FactWriters {
         (r, k) => foldAttendance(acc, dir, infos[k], r.member_id, r.status, hasTime[k] ? times[k] : null),
         (r) => putAttendance(ctx, r),
       ),
-    dues: (rows) =>
-      writeBatched(
+    dues: (rows) => {
+      // foldPayment's work, with the member|month key made once for both collections (the
+      // flush then finds it by identity) and the member's branch looked up once per member.
+      let member: string | null = null;
+      return writeBatched(
         rows,
         into.dues,
         (r, k, p) => {
@@ -75,10 +78,19 @@ export function factWriters(db: Db, ctx: Ctx): FactWriters {
           let list = ctx.payments.get(key);
           if (!list) ctx.payments.set(key, (list = []));
           list.push({ amount: r.amount, paidAt: times[k] });
-          foldPayment(acc, dir, r.member_id, r.month);
+          acc.duesTouched.add(key);
+          if (r.member_id !== member) {
+            member = r.member_id;
+            const m = dir.members.get(member);
+            if (m) acc.touched.add(m.org);
+          }
         },
-        (r) => putDues(ctx, r),
-      ),
+        (r) => {
+          member = null;
+          return putDues(ctx, r);
+        },
+      );
+    },
     activities: (rows) =>
       writeBatched(
         rows,
