@@ -6,7 +6,10 @@
 import { DATASET_FILES, type Dataset, type DatasetFile, type OrgRow } from '../../shared/domain.ts';
 import { parseDate } from '../../shared/periods.ts';
 import type { Directory } from './directory.ts';
-import { putActivity, putAttendance, putDues, putGroup, putMeeting, putMember, putOrg, type Ctx } from './fact-ops.ts';
+import { flushRollups, putActivity, putAttendance, putDues, putGroup, putMeeting, putMember, putOrg, type Ctx } from './fact-ops.ts';
+import { factWriters } from './import-facts.ts';
+import { setIndexesAside } from './import-indexes.ts';
+import { importRollupFlush } from './import-rollups.ts';
 import type { Db } from './open-db.ts';
 import { inWriteTransaction } from './write-context.ts';
 
@@ -61,6 +64,15 @@ function emptyCounts(): Record<DatasetFile, number> {
 
 type PutRow = { [F in DatasetFile]: (r: Dataset[F][number]) => boolean };
 
+/**
+ * How rows are written. bulk (the default): facts and rollups a batch of rows per statement
+ * (import-facts.ts, import-rollups.ts); false: row by row through fact-ops, as live events are,
+ * which is what the bulk writer is tested against (tests/server/store/import-bulk.test.ts).
+ */
+export interface ImportOptions {
+  bulk?: boolean;
+}
+
 /** One writer per file: writes a row inside the caller's transaction and says whether it was new. */
 function rowWriters(ctx: Ctx): PutRow {
   const since1970 = parseDate('1970-01-01')!;
@@ -93,16 +105,21 @@ function rowWriters(ctx: Ctx): PutRow {
 }
 
 /** Writes chunks inside the caller's transaction and counts rows read and rows new. */
-function chunkWriter(ctx: Ctx) {
+function chunkWriter(db: Db, ctx: Ctx, bulk: boolean) {
   const rows = emptyCounts();
   const added = emptyCounts();
   const writers = rowWriters(ctx);
+  const facts = bulk ? factWriters(db, ctx) : null;
   const put = (c: DatasetChunk): void => {
+    rows[c.file] += c.rows.length;
+    if (facts !== null && (c.file === 'meetings' || c.file === 'attendance' || c.file === 'dues' || c.file === 'activities')) {
+      added[c.file] += (facts[c.file] as (r: typeof c.rows) => number)(c.rows);
+      return;
+    }
     const write = writers[c.file] as (r: unknown) => boolean;
     const list: readonly unknown[] = c.file === 'orgs' ? byDepth(c.rows) : c.rows;
     let n = 0;
     for (const r of list) if (write(r)) n++;
-    rows[c.file] += c.rows.length;
     added[c.file] += n;
   };
   return { put, rows, added };
@@ -113,16 +130,28 @@ function chunkWriter(ctx: Ctx) {
  * at any point (a bad row found late in a big file): the transaction then rolls back and the
  * error goes on to the caller, so nothing of the import stays.
  */
-export function importChunks(db: Db, dir: Directory, chunks: Iterable<DatasetChunk>): ImportSummary {
-  const { result, touched } = inWriteTransaction(db, dir, (ctx) => {
-    const writer = chunkWriter(ctx);
-    for (const c of chunks) writer.put(c);
-    return writer;
-  });
+export function importChunks(db: Db, dir: Directory, chunks: Iterable<DatasetChunk>, options: ImportOptions = {}): ImportSummary {
+  const bulk = options.bulk ?? true;
+  const flush = bulk ? importRollupFlush(db) : flushRollups;
+  let putBack = () => {};
+  const { result, touched } = inWriteTransaction(
+    db,
+    dir,
+    (ctx) => {
+      if (bulk) putBack = setIndexesAside(db);
+      const writer = chunkWriter(db, ctx, bulk);
+      for (const c of chunks) writer.put(c);
+      return writer;
+    },
+    (ctx) => {
+      flush(ctx);
+      putBack();
+    },
+  );
   return { rows: result.rows, added: result.added, touched };
 }
 
-export function importDataset(db: Db, dir: Directory, ds: Dataset): ImportSummary {
+export function importDataset(db: Db, dir: Directory, ds: Dataset, options: ImportOptions = {}): ImportSummary {
   const sorted = inKeyOrder(ds);
-  return importChunks(db, dir, DATASET_FILES.map((file) => ({ file, rows: sorted[file] }) as DatasetChunk));
+  return importChunks(db, dir, DATASET_FILES.map((file) => ({ file, rows: sorted[file] }) as DatasetChunk), options);
 }

@@ -22,7 +22,13 @@ export function onCommitted(db: Db, listener: (acc: RollupAcc) => void): void {
   committedListeners.set(db, listener);
 }
 
-export function inWriteTransaction<T>(db: Db, dir: Directory, body: (ctx: Ctx) => T): { result: T; touched: Set<string> } {
+/** flush: writes ctx.acc's rollups before the commit; the bulk import passes its batched one. */
+export function inWriteTransaction<T>(
+  db: Db,
+  dir: Directory,
+  body: (ctx: Ctx) => T,
+  flush: (ctx: Ctx) => void = flushRollups,
+): { result: T; touched: Set<string> } {
   // Read before the transaction: a deferred load inside it would see its own uncommitted rows.
   loadMembersNow(dir);
   const w = writesFor(db);
@@ -37,7 +43,7 @@ export function inWriteTransaction<T>(db: Db, dir: Directory, body: (ctx: Ctx) =
   try {
     const result = db.transaction(() => {
       const r = body(ctx);
-      flushRollups(ctx);
+      flush(ctx);
       return r;
     })();
     committedListeners.get(db)?.(ctx.acc);

@@ -84,6 +84,7 @@ report('import', [
     note: `${streamed.sec.toFixed(1)} s; ${load(streamed.load)}`,
   },
   { figure: '  CPU: writing (main) thread', value: streamed.mainCpu, unit: 's', note: `${fmtRate(rows / streamed.mainCpu)} rows per CPU-second` },
+  { figure: '  CPU: other threads (reader thread, V8 and libuv helpers)', value: streamed.cpu - streamed.mainCpu, unit: 's' },
   { figure: '  CPU: whole process', value: streamed.cpu, unit: 's' },
   { figure: 'in-thread: read, then write', value: rows / inThread.sec, unit: 'rows/s', note: `${inThread.sec.toFixed(1)} s; ${load(inThread.load)}` },
   { figure: '  of which read (parse + validate + refs)', value: rows / readSec, unit: 'rows/s', note: `${readSec.toFixed(1)} s` },

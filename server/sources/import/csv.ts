@@ -22,6 +22,8 @@ interface PushApi {
 /** Hands rows on every `rows` rows instead of keeping the whole file (the streamed import). */
 export interface ChunkSink<F extends DatasetFile> {
   rows: number;
+  /** Rows as flat values (ParsedTable.values) rather than objects. */
+  flat?: boolean;
   emit(table: ParsedTable<F>): void;
 }
 
@@ -45,10 +47,10 @@ export function readCsvText<F extends DatasetFile>(
     for (let i = 0; i < record.length; i++) {
       for (let at = record[i].indexOf('\n'); at !== -1; at = record[i].indexOf('\n', at + 1)) line--;
     }
-    if (reader === undefined) reader = TableReader.open(file, label, record, errors);
+    if (reader === undefined) reader = TableReader.open(file, label, record, errors, sink?.flat ?? false);
     else if (reader !== null) {
       reader.add(record, line);
-      if (sink && reader.result.rows.length >= sink.rows) sink.emit(reader.take());
+      if (sink && reader.count >= sink.rows) sink.emit(reader.take());
     }
   };
   const options: Options = {

@@ -8,7 +8,6 @@ import { keepPace, send } from './channel.ts';
 import { readCsvText } from './csv.ts';
 import { checkUtf8 } from './encoding.ts';
 import { ErrorList } from './errors.ts';
-import { SCHEMA } from './schema.ts';
 import type { ParsedTable } from './table.ts';
 
 export interface ReaderData {
@@ -22,11 +21,10 @@ function run({ files, port, signal, chunkRows }: ReaderData): void {
   const errors = new ErrorList();
   let sent = 0;
   for (const { file, label, path } of files) {
-    const names = Object.keys(SCHEMA[file]);
+    // The reader gives the rows as flat values already: no object per row made here only to be
+    // taken apart again for the message.
     const post = (t: ParsedTable<DatasetFile>, done: boolean) => {
-      const values: unknown[] = [];
-      for (const row of t.rows as unknown as Record<string, unknown>[]) for (const name of names) values.push(row[name]);
-      send(port, signal, { kind: 'rows', file, label, values, lines: t.lines, done, errorCount: errors.count });
+      send(port, signal, { kind: 'rows', file, label, values: t.values ?? [], lines: t.lines, done, errorCount: errors.count });
       if (!keepPace(signal, ++sent)) throw new Stopped();
     };
     const bytes = readFileSync(path);
@@ -36,7 +34,7 @@ function run({ files, port, signal, chunkRows }: ReaderData): void {
       post({ rows: [], lines: [] }, true);
       continue;
     }
-    const rest = readCsvText(file, label, bytes, errors, true, { rows: chunkRows, emit: (t) => post(t, false) });
+    const rest = readCsvText(file, label, bytes, errors, true, { rows: chunkRows, flat: true, emit: (t) => post(t, false) });
     post(rest, true);
   }
   send(port, signal, { kind: 'end', errors: errors.items, errorCount: errors.count });

@@ -7,11 +7,17 @@ import { Invalid, type Column } from './cells.ts';
 import type { ErrorList } from './errors.ts';
 import { unescapeFormula } from './formula-escape.ts';
 import { KEY_COLUMNS, SCHEMA, requiredColumns, type RowOf } from './schema.ts';
+import { SeenKeys } from './seen-keys.ts';
 
 export interface ParsedTable<F extends DatasetFile> {
   rows: RowOf<F>[];
-  /** lines[i] is the source line of rows[i], for errors found later (references). */
+  /** lines[i] is the source line of row i, for errors found later (references). */
   lines: number[];
+  /**
+   * Only from a flat reader (the streamed import, which sends rows to another thread): the rows'
+   * values in schema order, one row after another, and rows stays empty.
+   */
+  values?: unknown[];
 }
 
 /** Builds a row of `file` from its values in schema order, starting at `at`. */
@@ -28,12 +34,12 @@ export function rowMaker(file: DatasetFile): RowMaker {
 }
 
 export class TableReader<F extends DatasetFile> {
-  result: ParsedTable<F> = { rows: [], lines: [] };
+  result: ParsedTable<F>;
   private readonly names: string[];
   private readonly columns: Column<unknown>[];
   private readonly positions: Int32Array;
   private readonly keyIndexes: number[];
-  private readonly seen = new Map<string, number>();
+  private readonly seen: SeenKeys;
   private readonly values: unknown[];
   private readonly make: RowMaker;
 
@@ -42,7 +48,9 @@ export class TableReader<F extends DatasetFile> {
     readonly label: string,
     header: readonly string[],
     private readonly errors: ErrorList,
+    private readonly flat: boolean,
   ) {
+    this.result = this.empty();
     const table = SCHEMA[file] as Record<string, Column<unknown>>;
     this.names = Object.keys(table);
     this.columns = this.names.map((n) => table[n]);
@@ -55,13 +63,14 @@ export class TableReader<F extends DatasetFile> {
     // Unknown header columns are ignored; absent optional ones read as empty (-1).
     this.positions = Int32Array.from(this.names, (n) => where.get(n) ?? -1);
     this.keyIndexes = KEY_COLUMNS[file].map((k) => this.names.indexOf(k));
+    this.seen = new SeenKeys(this.keyIndexes.length > 1);
     this.values = new Array(this.names.length);
     this.make = rowMaker(file);
   }
 
-  /** Null when a required column is missing: one error per column on line 1, no rows read. */
-  static open<F extends DatasetFile>(file: F, label: string, header: readonly string[], errors: ErrorList): TableReader<F> | null {
-    const reader = new TableReader(file, label, header, errors);
+  /** Null when a required column is missing: one error per column on line 1, no rows read. flat: see ParsedTable.values. */
+  static open<F extends DatasetFile>(file: F, label: string, header: readonly string[], errors: ErrorList, flat = false): TableReader<F> | null {
+    const reader = new TableReader(file, label, header, errors, flat);
     let ok = true;
     for (const name of requiredColumns(file)) {
       if (reader.positions[reader.names.indexOf(name)] < 0) {
@@ -94,37 +103,43 @@ export class TableReader<F extends DatasetFile> {
       }
       values[j] = value;
     }
-    const row = this.make(values);
     // Duplicates are looked for even on a row refused for another column, as long as its key
-    // itself is sound, so two rows sharing an id are both named in one pass.
-    const key = this.keyOf(row);
-    if (key !== null) {
-      const first = this.seen.get(key);
-      if (first !== undefined) {
-        const k = this.keyIndexes.map((i) => names[i]);
-        errors.add(label, line, k.join('+'), key.replace('\u0001', ' + '), `duplicate ${k.join(' + ')}: same as line ${first}`);
+    // itself is sound, so two rows sharing an id are both named in one pass. A key column that
+    // was itself refused (empty or invalid) holds no string, and the row has no key.
+    const { keyIndexes } = this;
+    const a = values[keyIndexes[0]];
+    const b = keyIndexes.length > 1 ? values[keyIndexes[1]] : '';
+    if (typeof a === 'string' && typeof b === 'string') {
+      const first = this.seen.firstLine(a, b, line);
+      if (first !== 0) {
+        const k = keyIndexes.map((i) => names[i]);
+        errors.add(label, line, k.join('+'), keyIndexes.length > 1 ? `${a} + ${b}` : a, `duplicate ${k.join(' + ')}: same as line ${first}`);
         return;
       }
-      this.seen.set(key, line);
     }
     if (bad) return;
-    this.result.rows.push(row as unknown as RowOf<F>);
+    if (this.flat) {
+      const out = this.result.values!;
+      for (let j = 0; j < values.length; j++) out.push(values[j]);
+    } else {
+      this.result.rows.push(this.make(values) as unknown as RowOf<F>);
+    }
     this.result.lines.push(line);
+  }
+
+  /** Rows read so far and not yet taken. */
+  get count(): number {
+    return this.result.lines.length;
   }
 
   /** The rows read since the last take; duplicate keys are still caught across takes. */
   take(): ParsedTable<F> {
     const taken = this.result;
-    this.result = { rows: [], lines: [] };
+    this.result = this.empty();
     return taken;
   }
 
-  /** Null when a key column was itself refused (empty or invalid). */
-  private keyOf(row: Record<string, unknown>): string | null {
-    const a = row[this.names[this.keyIndexes[0]]];
-    if (typeof a !== 'string') return null;
-    if (this.keyIndexes.length === 1) return a;
-    const b = row[this.names[this.keyIndexes[1]]];
-    return typeof b === 'string' ? `${a}\u0001${b}` : null;
+  private empty(): ParsedTable<F> {
+    return this.flat ? { rows: [], lines: [], values: [] } : { rows: [], lines: [] };
   }
 }
