@@ -3,7 +3,7 @@
 // Not a test: nothing here asserts on speed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
@@ -49,6 +49,14 @@ export function copyDb(src: string, name: string): string {
   // A WAL left beside an earlier copy by a run killed mid-way would be read as part of this one.
   for (const suffix of ['-wal', '-shm']) rmSync(dst + suffix, { force: true });
   copyFileSync(src, dst);
+  // On disk before anything is measured: otherwise the kernel writes the copy back (~200 MB)
+  // during the bench, and every fsync of the server under test waits behind it.
+  const fd = openSync(dst, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   return dst;
 }
 
