@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureServerBundle } from '../../server/bundle.ts';
-import { createStore } from '../../server/store/store.ts';
+import { createStore, type Store } from '../../server/store/store.ts';
 import { tinyDataset } from '../helpers/tiny-dataset.ts';
 import { asOperator, testTokensFile } from '../helpers/tokens.ts';
 
@@ -59,6 +59,13 @@ describe('the bundled server', () => {
     expect(tour.status).toBe(200);
   }, 90_000);
 
+  /** kill -9 the server, then open its database as the next start would. */
+  async function killAndReopen(child: ChildProcess, db: string): Promise<Store> {
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    return createStore(db);
+  }
+
   it('kill -9 right after a 200 loses no accepted event', async () => {
     const db = seededDb();
     const { child, url } = await startBundled(db);
@@ -66,10 +73,7 @@ describe('the bundled server', () => {
     const events = Array.from({ length: 500 }, (_, i) => ({ id: `k${i}`, type: 'dues.paid', at: '2026-04-15T10:00:00+08:00', member: `M${(i % 4) + 1}`, month: '2026-04', amount: 1 }));
     const res = await fetch(`${url}/api/events`, { method: 'POST', headers: { ...asOperator, 'content-type': 'application/json' }, body: JSON.stringify(events) });
     expect(await res.json()).toEqual({ accepted: 500, duplicates: 0 });
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-
-    const after = createStore(db);
+    const after = await killAndReopen(child, db);
     expect(after.counts().events).toBe(500);
     const paid = after.db.prepare("SELECT SUM(paid) AS s FROM member_month WHERE month = '2026-04'").get() as { s: number };
     expect(paid.s).toBe(500);
@@ -87,10 +91,7 @@ describe('the bundled server', () => {
       }).then((r) => r.json());
     const answers = await Promise.all([0, 1, 2, 3, 4, 5].map(post));
     expect(answers).toEqual(Array(6).fill({ accepted: 300, duplicates: 0 }));
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-
-    const after = createStore(db);
+    const after = await killAndReopen(child, db);
     expect(after.counts().events).toBe(1800);
     const hours = after.db.prepare("SELECT SUM(volunteer_hours) AS h FROM member_month WHERE month = '2026-04'").get() as { h: number };
     expect(hours.h).toBe(1800);

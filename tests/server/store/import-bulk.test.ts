@@ -2,46 +2,21 @@
 // at the end) must leave exactly what the row-by-row writer leaves: the path live events take and
 // the one every import took before. Each case imports the same source both ways, into databases
 // in the same state, and compares every table, the summary and the in-memory directory.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../shared/domain.ts';
 import { parseInstant } from '../../../shared/periods.ts';
 import { generateDemo } from '../../../server/sources/demo/index.ts';
 import { writeCsvFolder } from '../../../server/sources/export/index.ts';
 import { sourceFiles, streamCsv } from '../../../server/sources/import/index.ts';
 import { importChunks, importDataset, type ImportOptions, type ImportSummary } from '../../../server/store/import-dataset.ts';
-import { createStore, type Store } from '../../../server/store/store.ts';
+import type { Store } from '../../../server/store/store.ts';
 import { member, tinyDataset } from '../../helpers/tiny-dataset.ts';
+import { dumpTables, tempStores } from '../../helpers/store-dump.ts';
 
-const TABLES = ['orgs', 'party_groups', 'members', 'memberships', 'meetings', 'attendance', 'dues', 'activities', 'tasks', 'applicants', 'org_month', 'org_day', 'member_month'];
-
-const root = mkdtempSync(join(tmpdir(), 'vanguard-bulk-'));
-const stores: Store[] = [];
-afterAll(() => {
-  for (const s of stores) s.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-let n = 0;
-function store(): Store {
-  const s = createStore(join(root, `s${n++}.db`));
-  stores.push(s);
-  return s;
-}
-
-/** Every table in key order, with each value's SQLite type, and the schema's indexes. */
-function dump(s: Store): Record<string, unknown[]> {
-  const out: Record<string, unknown[]> = {};
-  for (const t of TABLES) {
-    const cols = (s.db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
-    const typed = cols.map((c) => `typeof("${c}"), "${c}"`).join(', ');
-    out[t] = s.db.prepare(`SELECT ${typed} FROM ${t} ORDER BY ${cols.map((_, i) => i + 1).join(', ')}`).raw().all();
-  }
-  out.indexes = s.db.prepare("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").raw().all();
-  return out;
-}
+const { root, store } = tempStores('vanguard-bulk-');
+const dump = dumpTables;
 
 const summary = (s: ImportSummary) => ({ rows: s.rows, added: s.added, touched: [...s.touched].sort() });
 const directory = (s: Store) => ({

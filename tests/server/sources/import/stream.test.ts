@@ -2,41 +2,23 @@
 // writes. It must land exactly what the in-thread path (readSource, then importDataset) lands,
 // refuse with exactly the same report, and leave nothing behind when the bad row is found only
 // after many chunks were already written.
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../../../server/sources/demo/index.ts';
 import { writeCsvFolder } from '../../../../server/sources/export/index.ts';
 import { importInto, importPath, type ImportOutcome } from '../../../../server/sources/import-source.ts';
 import { ImportRefused, readSource, sourceFiles, streamCsv } from '../../../../server/sources/import/index.ts';
-import { createStore, type Store } from '../../../../server/store/store.ts';
 import { parseInstant } from '../../../../shared/periods.ts';
 import { BAD, VALID, withLine } from './fixtures.ts';
+import { dumpTables, tempStores } from '../../../helpers/store-dump.ts';
+import type { Store } from '../../../../server/store/store.ts';
 
-const TABLES = ['orgs', 'party_groups', 'members', 'memberships', 'meetings', 'attendance', 'dues', 'activities', 'tasks', 'applicants', 'org_month', 'org_day', 'member_month'];
-
-const root = mkdtempSync(join(tmpdir(), 'vanguard-stream-'));
-const stores: Store[] = [];
-afterAll(() => {
-  for (const s of stores) s.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-let n = 0;
-function store(): Store {
-  const s = createStore(join(root, `s${n++}.db`));
-  stores.push(s);
-  return s;
-}
-
-/** Every table, in key order: two databases that hold the same rows dump the same. */
-function dump(s: Store): Record<string, unknown[]> {
-  return Object.fromEntries(TABLES.map((t) => [t, s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`).raw().all()]));
-}
+const { root, store, name } = tempStores('vanguard-stream-');
+const dump = dumpTables;
 
 function folder(files: Record<string, string | Buffer>): string {
-  const dir = join(root, `f${n++}`);
+  const dir = name();
   writeCsvFolderRaw(dir, files);
   return dir;
 }
