@@ -75,7 +75,7 @@ export function evaluateBranches(deps: EngineDeps, asOf: number, target: Evaluat
 export function rollup(deps: EngineDeps, asOf: number, target: Evaluation, code: string, replaced?: ReadonlyMap<string, OrgEvaluation>): void {
   const org = deps.dir.orgs.get(code)!;
   const children = org.children.map((c) => target.orgs.get(c)).filter((e): e is OrgEvaluation => e !== undefined);
-  const previous = process.env.NO_REROLL ? undefined : replaced?.get(code);
+  const previous = replaced?.get(code);
   if (previous) {
     const changed: ChildChange[] = [];
     let known = true;
