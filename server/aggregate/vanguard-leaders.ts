@@ -34,18 +34,11 @@ export function scopeLeaders(ev: Evaluation, branches: readonly string[]): Scope
   for (let i = 0; i < branches.length; i++) lists[i] = bestOf(branches[i], ev.members.get(branches[i]) ?? NO_MEMBERS);
   // The tenth best of the branches' own bests: ten members have at least that many points, so
   // nobody with fewer can be in the list, and each branch's list (best first) is read up to there.
-  // (Points in the kept lists are already rounded as rankings compare them; a plain pass over
-  // ~2,300 numbers, where ranking the heads as rows cost ~4 ms per district build.)
-  const heads: number[] = [];
-  for (const l of lists) {
-    const p = l[0]?.points;
-    if (p === undefined || (heads.length === VANGUARD_LEADERS && p <= heads[VANGUARD_LEADERS - 1])) continue;
-    let i = heads.length;
-    while (i > 0 && heads[i - 1] < p) i--;
-    heads.splice(i, 0, p);
-    if (heads.length > VANGUARD_LEADERS) heads.pop();
-  }
-  const floor = heads.length === VANGUARD_LEADERS ? heads[VANGUARD_LEADERS - 1] : 0;
+  const floor = topByPoints(
+    lists.filter((l) => l.length > 0).map((l) => l[0]),
+    VANGUARD_LEADERS,
+  ).at(VANGUARD_LEADERS - 1)?.points ?? 0;
+  // Plain loops, no generator: this runs for every district build while events flow.
   const candidates: ScopeLeader[] = [];
   for (const list of lists) {
     for (let i = 0; i < list.length && list[i].points >= floor; i++) candidates.push(list[i]);
