@@ -42,10 +42,15 @@ export const REEVALUATE_AFTER_MS = 10;
 
 /**
  * Under heavy ingest a re-evaluation waits this many times as long as the last one took, so
- * evaluating never takes more than about a third of the process: a stream of 1,000-event
- * batches then re-evaluates every second or so, in big merged steps, instead of after each batch.
+ * evaluating never takes more than about a fifth of the thread and the writes keep the rest.
+ * A re-evaluation under a flood costs about the same however many events it merges (every
+ * branch is touched, and each is evaluated once), so waiting longer is what buys throughput:
+ * with 2 (a third of the thread) the district took 30,000 events/s in-process, with 4 39,000,
+ * and the wall, which a flood leaves behind either way, moves about once a second instead of
+ * twice (BENCHMARKS.md, session 5). A trickle of events never reaches this: there the last
+ * re-evaluation took a few milliseconds and the push window sets the pace.
  */
-export const BUSY_FACTOR = 2;
+export const BUSY_FACTOR = 4;
 
 /**
  * Under a steady stream, re-evaluations are at least this far apart (the push window: deltas go

@@ -182,9 +182,33 @@ export function flushRollups(ctx: Ctx): void {
     const bar = key.indexOf('|');
     const member = key.slice(0, bar);
     const month = key.slice(bar + 1);
-    const payments = ctx.duesWasEmpty ? ctx.payments.get(key) ?? [] : (w.duesFor.all(member, month) as { amount: number; paidAt: number }[]);
-    const { paid, fullAt } = paidFullAt(payments, ctx.dir.members.get(member)?.due ?? 0);
+    const { paid, fullAt } = duesOfMonth(ctx, key, member, month, ctx.dir.members.get(member)?.due ?? 0);
     acc.duesResults.set(key, { paid, fullAt });
     w.incMemberMonthDues.run(member, month, r?.expected ?? 0, r?.present ?? 0, r?.excused ?? 0, r?.presentPoints ?? 0, r?.volunteerHours ?? 0, r?.demoPosts ?? 0, paid, fullAt);
   }
+}
+
+/**
+ * A member's month of dues once this transaction's payments are in (`key` is member|month). When
+ * the month's rollup already settles it, it is moved on from there: the new payments are the
+ * month's first, or the month was paid in full before and none of them is dated earlier (the
+ * instant stands, the sum grows). Otherwise every payment of the month is summed again in time
+ * order; a member who pays a dozen times a month made that read a dozen rows per payment.
+ */
+export function duesOfMonth(ctx: Ctx, key: string, member: string, month: string, due: number): { paid: number; fullAt: number | null } {
+  const added = ctx.payments.get(key) ?? [];
+  if (ctx.duesWasEmpty) return paidFullAt(added, due);
+  if (added.length > 0) {
+    const before = ctx.w.duesState.get(member, month) as { paid: number; fullAt: number | null } | undefined;
+    // Nothing paid before (a payment that reached the due would have left a fullAt, and ones of
+    // nothing cannot be the first to reach it): the new payments decide alone.
+    if (before === undefined || (before.paid === 0 && before.fullAt === null)) return paidFullAt(added, due);
+    const since = before.fullAt;
+    if (since !== null && added.every((p) => p.paidAt >= since)) {
+      let paid = before.paid;
+      for (const p of added) paid += p.amount;
+      return { paid: Math.round(paid * 100) / 100, fullAt: since };
+    }
+  }
+  return paidFullAt(ctx.w.duesFor.all(member, month) as { amount: number; paidAt: number }[], due);
 }

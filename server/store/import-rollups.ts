@@ -5,10 +5,10 @@
 // with the very statements flushRollups uses.
 
 import type { Statement } from 'better-sqlite3';
-import type { Ctx } from './fact-ops.ts';
+import { duesOfMonth, type Ctx } from './fact-ops.ts';
 import { MultiInsert, BATCH } from './multi-insert.ts';
 import type { Db } from './open-db.ts';
-import { paidFullAt, type MemberMonthInc } from './rollup-acc.ts';
+import type { MemberMonthInc } from './rollup-acc.ts';
 
 /**
  * Rows pushed value by value into `params`; every BATCH rows they go in at once, or, when a key
@@ -98,13 +98,12 @@ export function importRollupFlush(db: Db): (ctx: Ctx) => void {
       const bar = key.indexOf('|');
       const member = key.slice(0, bar);
       const month = key.slice(bar + 1);
-      const payments = ctx.duesWasEmpty ? ctx.payments.get(key) ?? [] : (w.duesFor.all(member, month) as { amount: number; paidAt: number }[]);
       if (member !== dueOf) {
         dueOf = member;
         due = ctx.dir.members.get(member)?.due ?? 0;
       }
-      // paidFullAt's answer is a fresh { paid, fullAt }: kept as the month's result as it is.
-      const result = paidFullAt(payments, due);
+      // duesOfMonth's answer is a fresh { paid, fullAt }: kept as the month's result as it is.
+      const result = duesOfMonth(ctx, key, member, month, due);
       acc.duesResults.set(key, result);
       mm.params.push(member, month, r?.expected ?? 0, r?.present ?? 0, r?.excused ?? 0, r?.presentPoints ?? 0, r?.volunteerHours ?? 0, r?.demoPosts ?? 0, result.paid, result.fullAt);
       mm.row(w.incMemberMonthDues);

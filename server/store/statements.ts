@@ -28,6 +28,7 @@ export function prepareWrites(db: Db) {
     insertAttendance: db.prepare('INSERT OR IGNORE INTO attendance (meeting_id, member_id, status, checked_in_at) VALUES (?, ?, ?, ?)'),
     insertDues: db.prepare('INSERT OR IGNORE INTO dues (id, member_id, month, amount, paid_at) VALUES (?, ?, ?, ?, ?)'),
     duesFor: db.prepare('SELECT amount, paid_at AS paidAt FROM dues WHERE member_id = ? AND month = ?'),
+    duesState: db.prepare('SELECT paid, paid_full_at AS fullAt FROM member_month WHERE member_id = ? AND month = ?'),
     insertActivity: db.prepare('INSERT OR IGNORE INTO activities (id, member_id, kind, hours, at, month) VALUES (?, ?, ?, ?, ?, ?)'),
     upsertTask: db.prepare(`INSERT INTO tasks (id, org_code, title, due_on, completed_on) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(id) DO UPDATE SET org_code = excluded.org_code, title = excluded.title, due_on = excluded.due_on,

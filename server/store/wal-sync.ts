@@ -30,6 +30,15 @@ export function createWalSync(db: Db, file: string): WalSync {
   let queued: Promise<void> | null = null;
   const checkpointer = createCheckpointer(db, file);
   const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  // Prepared once: db.pragma() prepares its statement on every call, four times per live batch.
+  const pragma = (text: string) => {
+    const st = db.prepare(`PRAGMA ${text}`);
+    return () => void (st.reader ? st.get() : st.run());
+  };
+  const syncNormal = pragma('synchronous = NORMAL');
+  const syncFull = pragma('synchronous = FULL');
+  const autoOff = pragma('wal_autocheckpoint = 0');
+  const autoOn = pragma(`wal_autocheckpoint = ${autocheckpoint}`);
 
   // Opened per sync: SQLite deletes and recreates the WAL file when the last connection to the
   // database closes, so a descriptor kept open could outlive the file being synced.
@@ -78,14 +87,14 @@ export function createWalSync(db: Db, file: string): WalSync {
     },
     relaxed(write) {
       const offThread = checkpointer.ok();
-      db.pragma('synchronous = NORMAL');
-      if (offThread) db.pragma('wal_autocheckpoint = 0');
+      syncNormal();
+      if (offThread) autoOff();
       try {
         return write();
       } finally {
-        db.pragma('synchronous = FULL');
+        syncFull();
         if (offThread) {
-          db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+          autoOn();
           // The write has committed: a failing checkpoint must not make it look failed (the
           // group commit would retry it, and count its events as duplicates).
           try {
