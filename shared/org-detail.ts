@@ -5,6 +5,7 @@
 import type { Light, MemberStatus, OrgType } from './domain.ts';
 import type { Reason } from './model.ts';
 import type { DateStr, Month } from './periods.ts';
+import type { LightCheck } from './rules/light-checks.ts';
 import type { TaskStatus } from './rules/tasks.ts';
 
 /** The kinds of the meeting calendar: 三会一课 and the theme day, in the rule book's order. */
@@ -38,7 +39,8 @@ export interface OrgDetail {
   org: { code: string; name: string; type: OrgType; parentCode: string | null };
   asOf: number;
   profile: 'public' | 'leader';
-  light: { level: Light; reasons: Reason[]; since: number | null };
+  /** The light, its reasons, and the rules it passed with what they read now (rules/light-checks.ts). */
+  light: { level: Light; reasons: Reason[]; checks: LightCheck[]; since: number | null };
   /** The twelve months up to and including the current one (it is still in progress). */
   months: Month[];
   /** Meetings held per kind and month, summed over the organisation's branches. */

@@ -7,7 +7,7 @@ import { maskName } from '../../shared/mask.ts';
 import type { BranchFacts, MemberResult } from '../../shared/model.ts';
 import { CALENDAR_KINDS, TASK_LIMIT, type CalendarKind, type DetailMember, type DetailTask, type OrgDetail } from '../../shared/org-detail.ts';
 import { addMonths, monthOf, monthRange } from '../../shared/periods.ts';
-import { addRatio, branchDuesMonth, rate, taskOverdueDays, taskStatus, type RulesConfig } from '../../shared/rules/index.ts';
+import { addRatio, branchDuesMonth, passedChecks, rate, taskOverdueDays, taskStatus, type RulesConfig } from '../../shared/rules/index.ts';
 import type { Profile } from '../../shared/socket.ts';
 import type { Directory } from '../store/directory.ts';
 import type { RollupReader } from '../store/rollup-read.ts';
@@ -66,7 +66,7 @@ export function buildOrgDetail(ev: Evaluation, code: string, profile: Profile, d
     org: { code, name: node.name, type: node.type, parentCode: node.parentCode },
     asOf,
     profile: publicWall ? 'public' : 'leader',
-    light: { level: e?.light.level ?? 'grey', reasons: e?.light.reasons ?? [], since: deps.since },
+    light: { level: e?.light.level ?? 'grey', reasons: e?.light.reasons ?? [], checks: e ? passedChecks(e, node, asOf, rules) : [], since: deps.since },
     months,
     meetings,
     dues: { rate: paid.map(rate), onTime: onTime.map(rate), redBelow: rules.thresholds.dues.red },

@@ -16,6 +16,7 @@ export { branchDues, branchDuesMonth, unpaidStreak, isPaid, isPaidOnTime } from 
 export { memberLight, absenceStreak } from './member-light.ts';
 export { vanguardPoints } from './vanguard.ts';
 export { branchLight, type BranchLightInput } from './branch-light.ts';
+export { passedChecks, type LightCheck } from './light-checks.ts';
 export { termEnd, termState, probationEnd, probationState, type DeadlineState } from './deadlines.ts';
 export { branchScore, type ScoreComponents } from './score.ts';
 export { rate, addRatio } from './ratio.ts';

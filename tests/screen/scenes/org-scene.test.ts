@@ -32,6 +32,10 @@ function branchDetail(): OrgDetail {
       level: 'red',
       since: district.asOf - 86_400_000,
       reasons: [{ rule: '3m1l', level: 'red', value: 2 / 9, threshold: 0.6, message: '今年三会一课完成率22.2%，低于60%' }],
+      checks: [
+        { rule: 'orgLife', value: 0, threshold: 1 },
+        { rule: 'dues', value: 0.96, threshold: 0.95 },
+      ],
     },
     months,
     meetings: { general_meeting: zeros(), committee_meeting: zeros(), group_meeting: zeros(), party_lesson: zeros(), theme_day: [...zeros().slice(0, 10), 1, 0] },
@@ -86,6 +90,12 @@ describe('organisation scene', () => {
     expect(reason.text()).toContain('22.2%');
     expect(reason.text()).toContain('60%');
     expect(reason.text()).toContain('今年三会一课完成率22.2%，低于60%');
+    // The rules it passed follow, with what they read now.
+    const checks = w.findAll('[data-testid="org-check"]');
+    expect(checks.map((c) => c.attributes('data-rule'))).toEqual(['orgLife', 'dues']);
+    expect(checks[0].text()).toContain('组织生活');
+    expect(checks[0].text()).toContain('无空白月');
+    expect(checks[1].text()).toContain('96% ≥ 95%');
     expect(w.find('[data-testid="org-task"]').text()).toContain('逾期15天');
     expect(w.find('[data-testid="org-task"]').text()).toContain('2026-03-31');
     const cells = w.findAll('[data-testid="member-cell"]');
