@@ -135,7 +135,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     if (!applied.length) return;
     if (applied.some((e) => e.type === 'applicant.staged')) applicantsVersion += 1;
     feed.add(newestFeedItems(applied, store.dir));
-    live.afterWrite(touched);
+    live.afterWrite(touched, applied.length);
   };
   const ingestNow = (items: unknown[], author?: BatchAuthor): IngestResult => {
     const { events, errors } = validateEvents(items, store.lookup, clock.now());
@@ -182,7 +182,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     snapshot(scope, profile, ev = live.current()) {
       const monthBegin = monthStart(monthOf(ev.asOf));
       // Only the live evaluation has change notices; one as of another instant is computed afresh.
-      const isLive = ev === live.current();
+      const isLive = ev === live.latest();
       return buildSnapshot(ev, store.dir, scope, profile, {
         centreName: config.centreName,
         rules,

@@ -41,10 +41,17 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
   let dirtyAll = false;
   let timer: NodeJS.Timeout | null = null;
 
+  // What walls are shown: the evaluation with every write in it, except under a flood, where the
+  // re-evaluation paces itself (live-state.ts FLOOD_EVENTS) and walls get it as it stands; the
+  // paced step's own notice then sends the next delta.
+  const forWalls = () => {
+    services.live.flush({ unlessFlood: true });
+    return services.live.latest();
+  };
   const channel = (scope: string, profile: Profile) => {
     const key = `${profile}:${scope}`;
     let ch = channels.get(key);
-    if (!ch) channels.set(key, (ch = new ScopeChannel(scope, profile, () => services.snapshot(scope, profile), epochMs())));
+    if (!ch) channels.set(key, (ch = new ScopeChannel(scope, profile, () => services.snapshot(scope, profile, forWalls()), epochMs())));
     return ch;
   };
 
@@ -55,7 +62,7 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
     // Run any pending re-evaluation first: its notice marks what this delta must carry. Run by the
     // first snapshot below, that notice came mid-loop and was cleared with the rest, so the scopes
     // it named (another scope's wall too) waited for a later change to be sent.
-    services.live.flush();
+    forWalls();
     for (const ch of channels.values()) {
       if (!dirtyAll && !dirty.has(ch.scope)) continue;
       if ((io.sockets.adapter.rooms.get(ch.room)?.size ?? 0) > 0) ch.lastWatched = epochMs();
