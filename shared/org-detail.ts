@@ -3,7 +3,7 @@
 // every member's light. GET /api/orgs/:code/detail answers it, masked per display profile.
 
 import type { Light, MemberStatus, OrgType } from './domain.ts';
-import type { Reason } from './model.ts';
+import type { Reason, RuleCode } from './model.ts';
 import type { DateStr, Month } from './periods.ts';
 import type { LightCheck } from './rules/light-checks.ts';
 import type { TaskStatus } from './rules/tasks.ts';
@@ -11,6 +11,12 @@ import type { TaskStatus } from './rules/tasks.ts';
 /** The kinds of the meeting calendar: 三会一课 and the theme day, in the rule book's order. */
 export const CALENDAR_KINDS = ['general_meeting', 'committee_meeting', 'group_meeting', 'party_lesson', 'theme_day'] as const;
 export type CalendarKind = (typeof CALENDAR_KINDS)[number];
+
+export interface BranchRuleCount {
+  rule: RuleCode;
+  red: number;
+  yellow: number;
+}
 
 export interface DetailTask {
   id: string;
@@ -41,6 +47,9 @@ export interface OrgDetail {
   profile: 'public' | 'leader';
   /** The light, its reasons, and the rules it passed with what they read now (rules/light-checks.ts). */
   light: { level: Light; reasons: Reason[]; checks: LightCheck[]; since: number | null };
+  /** Above a branch: how many of its branches each branch rule turned red or yellow, the rules that
+   * turned most red first (why the branches are the colour they are); null for a branch. */
+  branchRules: BranchRuleCount[] | null;
   /** The twelve months up to and including the current one (it is still in progress). */
   months: Month[];
   /** Meetings held per kind and month, summed over the organisation's branches. */

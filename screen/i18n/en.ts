@@ -166,6 +166,7 @@ export const en: Record<MessageKey, string> = {
   'tour.held': 'Tour paused',
   'detail.light': 'Light',
   'detail.history': 'Light history',
+  'detail.branchRules': 'Why branches are lit',
   'detail.calendar': 'Meetings, last 12 months',
   'detail.dues': 'Dues by month, last 12 months',
   'detail.duesPaid': 'Paid',

@@ -164,6 +164,7 @@ export const zhCN = {
   'tour.held': '导览已暂停',
   'detail.light': '亮灯情况',
   'detail.history': '亮灯记录',
+  'detail.branchRules': '下属支部亮灯原因',
   'detail.calendar': '组织生活日历（近12个月）',
   'detail.dues': '党费按月收缴（近12个月）',
   'detail.duesPaid': '收缴率',

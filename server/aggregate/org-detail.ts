@@ -4,8 +4,8 @@
 
 import type { Light } from '../../shared/domain.ts';
 import { maskName } from '../../shared/mask.ts';
-import type { BranchFacts, MemberResult } from '../../shared/model.ts';
-import { CALENDAR_KINDS, TASK_LIMIT, type CalendarKind, type DetailMember, type DetailTask, type OrgDetail } from '../../shared/org-detail.ts';
+import type { BranchFacts, MemberResult, RuleCode } from '../../shared/model.ts';
+import { CALENDAR_KINDS, TASK_LIMIT, type BranchRuleCount, type CalendarKind, type DetailMember, type DetailTask, type OrgDetail } from '../../shared/org-detail.ts';
 import { addMonths, monthOf, monthRange } from '../../shared/periods.ts';
 import { addRatio, branchDuesMonth, passedChecks, rate, taskOverdueDays, taskStatus, type RulesConfig } from '../../shared/rules/index.ts';
 import type { Profile } from '../../shared/socket.ts';
@@ -72,7 +72,21 @@ export function buildOrgDetail(ev: Evaluation, code: string, profile: Profile, d
     dues: { rate: paid.map(rate), onTime: onTime.map(rate), redBelow: rules.thresholds.dues.red },
     tasks: detailTasks(facts, asOf, rules, orgName),
     members: node.type === 'branch' ? detailMembers(ev.members.get(code) ?? [], publicWall) : null,
+    branchRules: node.type === 'branch' ? null : branchRules(ev, branches),
   };
+}
+
+/** How many of `branches` each rule turned red or yellow: most red first, then most yellow. */
+function branchRules(ev: Evaluation, branches: string[]): BranchRuleCount[] {
+  const by = new Map<RuleCode, BranchRuleCount>();
+  for (const b of branches) {
+    for (const r of ev.orgs.get(b)?.light.reasons ?? []) {
+      let c = by.get(r.rule);
+      if (!c) by.set(r.rule, (c = { rule: r.rule, red: 0, yellow: 0 }));
+      c[r.level] += 1;
+    }
+  }
+  return [...by.values()].sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.rule.localeCompare(b.rule));
 }
 
 function detailTasks(facts: Map<string, BranchFacts>, asOf: number, rules: RulesConfig, orgName: (code: string) => string): OrgDetail['tasks'] {

@@ -45,6 +45,7 @@ function branchDetail(): OrgDetail {
       { id: null, name: '王*明', status: 'probationary', light: 'red', unpaidStreak: 12, absenceStreak: 1, vanguard: 0 },
       { id: null, name: '张*华', status: 'full', light: 'green', unpaidStreak: 0, absenceStreak: 0, vanguard: 3.5 },
     ],
+    branchRules: null,
   };
 }
 const statuses = (w: ReturnType<typeof mount>) => {
@@ -122,6 +123,33 @@ describe('organisation scene', () => {
     expect(w.find('[data-panel="roster"] h2').text()).toBe('下级组织排行');
     expect(w.find('[data-testid="member-grid"]').exists()).toBe(false);
     expect(statuses(w)).toMatchObject({ light: 'empty', tasks: 'empty', calendar: 'empty', dues: 'empty', kpi: 'ok', roster: 'ok' });
+    w.unmount();
+  });
+
+  it('a committee\'s light says how many of its branches each rule turned red or yellow', async () => {
+    const wall = useWallStore();
+    const committee: WallSnapshot = { ...district, scope: { code: 'C1', name: '东湖街道党工委', type: 'committee', path: [district.scope.path[0], { code: 'C1', name: '东湖街道党工委', type: 'committee' }] } };
+    wall.setScope('C1');
+    wall.replace(committee, 1, district.asOf);
+    const org = useOrgDetailStore();
+    org.reset('C1');
+    org.receive({
+      ...branchDetail(),
+      org: { code: 'C1', name: '东湖街道党工委', type: 'committee', parentCode: 'D' },
+      light: { level: 'yellow', since: null, reasons: [], checks: [{ rule: 'term', value: null, threshold: '2028-06-01' }] },
+      members: null,
+      branchRules: [
+        { rule: 'orgLife', red: 3, yellow: 1 },
+        { rule: 'dues', red: 0, yellow: 4 },
+      ],
+    });
+    const w = mount(OrgScene, { props: { centreName: null }, attachTo: document.body });
+    await nextTick();
+    const rows = w.findAll('[data-testid="org-branch-rule"]');
+    expect(rows.map((r) => r.attributes('data-rule'))).toEqual(['orgLife', 'dues']);
+    expect(rows[0].text()).toMatch(/组织生活\s*红灯 3\s*黄灯 1/);
+    expect(rows[1].text()).toMatch(/党费收缴\s*红灯 0\s*黄灯 4/);
+    expect(w.find('[data-testid="org-check"]').text()).toContain('2028-06-01届满');
     w.unmount();
   });
 

@@ -72,6 +72,20 @@ describe('GET /api/orgs/:code/detail', () => {
     expect(d.light.reasons).toEqual(ind.light.reasons);
     expect(d.light.reasons.map((r) => r.rule).sort()).toEqual(['3m1l', 'dues', 'redMembers', 'tasks']);
     expect(d.light.since).toBe(NOW);
+    // The rules it passed follow the reasons; a branch has no branch breakdown.
+    expect(d.light.checks.map((c) => c.rule)).toEqual(['orgLife', 'term', 'probation', 'structure']);
+    expect(d.branchRules).toBeNull();
+  });
+
+  it('above a branch: how many branches each rule turned red or yellow, the reddest rules first', async () => {
+    const [c1, b1, b2] = await Promise.all([detail('C1'), detail('B1'), detail('B2')]);
+    const count = (rule: string, level: 'red' | 'yellow') => [b1, b2].filter((b) => b.light.reasons.some((r) => r.rule === rule && r.level === level)).length;
+    const rules = new Set([...b1.light.reasons, ...b2.light.reasons].map((r) => r.rule));
+    expect(c1.branchRules).toHaveLength(rules.size);
+    for (const c of c1.branchRules!) expect(c).toEqual({ rule: c.rule, red: count(c.rule, 'red'), yellow: count(c.rule, 'yellow') });
+    const order = c1.branchRules!.map((c) => [c.red, c.yellow]);
+    expect(order).toEqual([...order].sort((a, b) => b[0] - a[0] || b[1] - a[1]));
+    expect(c1.branchRules![0].red).toBeGreaterThan(0);
   });
 
   it('leader: real names and ids; each member’s streaks and vanguard points, reddest first', async () => {
