@@ -18,6 +18,8 @@ export interface Ctx {
   payments: Map<string, { amount: number; paidAt: number }[]>;
   /** True when the dues table was empty before: every payment of a month is then in `payments`. */
   duesWasEmpty: boolean;
+  /** A member's month of dues as committed, when known without SQL (undefined: ask member_month). */
+  duesState?: (member: string, month: string) => { paid: number; fullAt: number | null } | undefined;
 }
 
 const b = (v: boolean) => (v ? 1 : 0);
@@ -199,7 +201,9 @@ export function duesOfMonth(ctx: Ctx, key: string, member: string, month: string
   const added = ctx.payments.get(key) ?? [];
   if (ctx.duesWasEmpty) return paidFullAt(added, due);
   if (added.length > 0) {
-    const before = ctx.w.duesState.get(member, month) as { paid: number; fullAt: number | null } | undefined;
+    // Each month is flushed once per transaction and member_month is written only by the flush,
+    // so what was committed is what the month holds now.
+    const before = ctx.duesState?.(member, month) ?? (ctx.w.duesState.get(member, month) as { paid: number; fullAt: number | null } | undefined);
     // Nothing paid before (a payment that reached the due would have left a fullAt, and ones of
     // nothing cannot be the first to reach it): the new payments decide alone.
     if (before === undefined || (before.paid === 0 && before.fullAt === null)) return paidFullAt(added, due);

@@ -8,7 +8,7 @@ import type { MeetingKind } from '../../shared/domain.ts';
 import type { Db } from './open-db.ts';
 import type { RollupAcc } from './rollup-acc.ts';
 import type { MemberMonthSql, OrgMonthSql, RollupReader, RowsOf } from './rollup-read.ts';
-import { onCommitted } from './write-context.ts';
+import { onCommitted, readDuesFrom } from './write-context.ts';
 
 /** Rows by id, plus a key index for the writes that add to them. */
 class Rows<T> {
@@ -37,6 +37,7 @@ class Rows<T> {
 const emptyMemberRow = (member: string, month: string): MemberMonthSql => ({
   member_id: member,
   month,
+  paid: 0,
   paid_full_at: null,
   expected: 0,
   present: 0,
@@ -55,6 +56,8 @@ export interface CachedReader extends RollupReader {
    * refilled): what is derived from a member and carries the same stamp is still current.
    */
   memberStamp(id: string): number;
+  /** A month of a member's dues as committed, when the cache holds that month (else undefined). */
+  duesState(member: string, month: string): { paid: number; fullAt: number | null } | undefined;
 }
 
 export function createCachedReader(db: Db, sql: RollupReader): CachedReader {
@@ -99,7 +102,10 @@ export function createCachedReader(db: Db, sql: RollupReader): CachedReader {
     for (const [key, d] of acc.duesResults) {
       const bar = key.indexOf('|');
       const month = key.slice(bar + 1);
-      if (month >= from) memberRow(key.slice(0, bar), month).paid_full_at = d.fullAt;
+      if (month < from) continue;
+      const row = memberRow(key.slice(0, bar), month);
+      row.paid = d.paid;
+      row.paid_full_at = d.fullAt;
     }
   });
 
@@ -123,11 +129,19 @@ export function createCachedReader(db: Db, sql: RollupReader): CachedReader {
     return out;
   };
 
+  const duesState = (member: string, month: string) => {
+    if (from === null || month < from) return undefined;
+    const row = members.byKey.get(`${member}|${month}`);
+    return row ? { paid: row.paid, fullAt: row.paid_full_at } : { paid: 0, fullAt: null };
+  };
+  readDuesFrom(db, duesState);
+
   return {
     ...sql,
     cachedFrom: () => from,
     covers,
     memberStamp: (id) => changedAt.get(id) ?? filledAt,
+    duesState,
     orgMonths(lo, hi, ids) {
       return covers(lo) ? copies(orgs.all(ids), lo, hi) : sql.orgMonths(lo, hi, ids);
     },

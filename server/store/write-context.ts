@@ -22,6 +22,12 @@ export function onCommitted(db: Db, listener: (acc: RollupAcc) => void): void {
   committedListeners.set(db, listener);
 }
 
+/** Where a write may read a member's month of dues as committed without SQL (the rollup cache). */
+const duesStates = new WeakMap<Db, NonNullable<Ctx['duesState']>>();
+export function readDuesFrom(db: Db, duesState: NonNullable<Ctx['duesState']>): void {
+  duesStates.set(db, duesState);
+}
+
 /** flush: writes ctx.acc's rollups before the commit; the bulk import passes its batched one. */
 export function inWriteTransaction<T>(
   db: Db,
@@ -39,6 +45,7 @@ export function inWriteTransaction<T>(
     meetings: new Map(),
     payments: new Map(),
     duesWasEmpty: (w.anyDues.get() as { x: number }).x === 0,
+    duesState: duesStates.get(db),
   };
   try {
     const result = db.transaction(() => {

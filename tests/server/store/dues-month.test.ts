@@ -37,11 +37,18 @@ const cases: { name: string; member: string; month: string; batches: Pay[][]; pa
   { name: 'a row with attendance and no dues', member: 'M1', month: '2026-04', batches: [[[10, '05']], [[1, '06']]], paid: 11, fullOn: '05' },
 ];
 
-describe('store: a live payment moves its month of dues', () => {
+// The month as committed is read from the in-memory rollups once they hold its window (a live
+// server), else from member_month.
+describe.each([
+  ['read from member_month', false],
+  ['read from the rollup cache', true],
+])('store: a live payment moves its month of dues (%s)', (_, cached) => {
   for (const c of cases) {
     it(c.name, () => {
       store = createStore(':memory:');
       store.importDataset(tinyDataset());
+      if (cached) expect(store.reader.covers('2025-01')).toBe(true);
+      expect(store.reader.duesState(c.member, c.month) !== undefined).toBe(cached);
       let n = 0;
       for (const batch of c.batches) {
         const events = batch.map(([amount, day]) => ({ id: `pay-${++n}`, type: 'dues.paid', at: at(c.month, day), member: c.member, month: c.month, amount }) as LiveEvent);
