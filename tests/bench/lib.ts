@@ -63,7 +63,17 @@ export function copyDb(src: string, name: string): string {
 export function machine(): Record<string, string | number> {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
-  return { nproc: cpus().length, cpu: model.trim(), ramGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };
+  // Virtual machines of one kind can sit on different CPU generations under the same model name
+  // ("AMD EPYC"); family and model tell them apart, and figures from two of them differ.
+  const field = (name: string) => new RegExp(`^${name}\\s*:\\s*(.+)$`, 'm').exec(cpuinfo)?.[1]?.trim() ?? '?';
+  return {
+    nproc: cpus().length,
+    cpu: model.trim(),
+    cpuFamily: `${field('cpu family')}/${field('model')}`,
+    ramGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
 }
 
 export interface Figure {

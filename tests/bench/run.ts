@@ -7,7 +7,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTIFACT, machine, printTable, ROOT, type Figure } from './lib.ts';
 
-const ALL = ['demo', 'import', 'startup', 'evaluation', 'ingest', 'push-window', 'latency', 'drill', 'wall-latency', 'wall-frames', 'wall-memory'];
+const ALL = ['demo', 'import', 'startup', 'evaluation', 'ingest', 'ingest-cpu', 'push-window', 'latency', 'drill', 'wall-latency', 'wall-frames', 'wall-memory'];
 const only = process.argv.slice(2);
 const benches = only.length ? ALL.filter((b) => only.includes(b)) : ALL;
 const dir = mkdtempSync(join(tmpdir(), 'vanguard-bench-'));
