@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/app.ts';
+import { FLOOD_EVENTS } from '../../../server/aggregate/live-state.ts';
 import { manualClock } from '../../../server/clock.ts';
 import { testConfig } from '../../../server/config.ts';
 import { parseInstant } from '../../../shared/periods.ts';
@@ -118,6 +119,27 @@ describe('socket: snapshot and numbered deltas', () => {
     const traffic = pub.raw.join('\n');
     for (const name of ['张建华', '李梅', '王小明', '赵强', '13800000000']) expect(traffic).not.toContain(name);
     expect(traffic).toContain('张*华');
+  });
+
+  it('a flood reaches the wall in paced steps: numbered without a gap, every event in the end', async () => {
+    const { app, url } = await start();
+    const w = wall(url, 'D');
+    await w.waitFor(() => w.snapshots[0]);
+    const top = () => Math.max(0, ...(w.state()?.vanguardLeaders ?? []).map((l) => l.points));
+    // Five requests of more than FLOOD_EVENTS volunteer hours each, back to back: the walls' push
+    // then shows the evaluation as it stands and the paced re-evaluation sends the rest.
+    let n = 0;
+    for (let r = 0; r < 5; r++) {
+      const flood = Array.from({ length: FLOOD_EVENTS + 500 }, () => ({ id: `v${n++}`, type: 'activity.logged', at: '2026-04-15T10:00:00+08:00', member: 'M1', kind: 'volunteer', hours: 1 }));
+      expect((await post(app, flood)).json()).toEqual({ accepted: FLOOD_EVENTS + 500, duplicates: 0 });
+    }
+    // Half a point an hour (rule book): M1 now leads with at least every hour posted, and the
+    // wall shows what a fresh snapshot does.
+    await w.waitFor(() => top() >= n / 2, 10_000);
+    expect(top()).toBe(app.services.snapshot('D', 'public').vanguardLeaders[0].points);
+    const seqs = w.deltas.map((d) => d.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => w.snapshots[0].seq + 1 + i));
+    expect(w.snapshots).toHaveLength(1);
   });
 
   it('an unknown scope is answered with an error, not silence', async () => {
