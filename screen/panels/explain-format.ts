@@ -12,10 +12,15 @@ export function ruleLabel(rule: string, lang: Lang): string {
   return l ? (lang === 'en' ? l.en : l.zh) : rule;
 }
 
+/** A fraction as a percentage to one decimal, '.0' dropped: 0.925 → '92.5%', 1 → '100%'. */
+function percent(v: number): string {
+  return `${(Math.round(v * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`;
+}
+
 export function reasonValue(rule: string, v: number | string | null): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'string') return v;
-  if (RATE_RULES.has(rule)) return `${(Math.round(v * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`;
+  if (RATE_RULES.has(rule)) return percent(v);
   return String(Math.round(v * 100) / 100);
 }
 
@@ -25,7 +30,6 @@ export function historyWhen(at: string): string {
   return m ? `${m[1]} ${m[2]}` : at;
 }
 
-const pctOf = (v: number) => reasonValue('3m1l', v);
 
 /**
  * A passed rule's line of the health check, in words a visitor reads at a glance: what the rule
@@ -41,10 +45,10 @@ export function checkText(c: LightCheck, lang: Lang): string {
       if (!v) return zh ? '无空白月' : 'no month missed';
       return zh ? `空白${v}个月` : `${v} months without`;
     case 'redMembers':
-      return num(v) === null ? '—' : `${pctOf(num(v)!)} ≤ ${pctOf(num(t) ?? 0)}`;
+      return num(v) === null ? '—' : `${percent(num(v)!)} ≤ ${percent(num(t) ?? 0)}`;
     case '3m1l':
     case 'dues':
-      return num(v) === null ? (zh ? '暂无应完成' : 'nothing due yet') : `${pctOf(num(v)!)} ≥ ${pctOf(num(t) ?? 0)}`;
+      return num(v) === null ? (zh ? '暂无应完成' : 'nothing due yet') : `${percent(num(v)!)} ≥ ${percent(num(t) ?? 0)}`;
     case 'term':
       return zh ? `${t}届满` : `term ends ${t}`;
     case 'probation':

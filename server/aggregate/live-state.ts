@@ -162,7 +162,7 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock, op
         timer.unref?.();
       }
     },
-    flush: (opts) => flush(opts),
+    flush,
     reevaluateAll,
     tick() {
       if (!ev) return null;

@@ -65,3 +65,19 @@ export function tinyDataset(): Dataset {
     applicants: [{ id: 'AP1', name: '陈晨', org_code: 'B1', stage: 'activist', stage_since: '2026-01-05' }],
   };
 }
+
+/** Branch B2 alone under C1 (founded 10 February, one member, M4, no committee or groups), with
+ * nothing but M4's February dues: a light moved by the clock and by live events alone. */
+export function branchB2Alone(): Dataset {
+  const ds = tinyDataset();
+  ds.orgs = ds.orgs.filter((o) => o.code !== 'B1');
+  ds.groups = [];
+  ds.members = ds.members.filter((m) => m.org_code === 'B2');
+  ds.meetings = [];
+  ds.attendance = [];
+  ds.dues = [{ id: 'P9', member_id: 'M4', month: '2026-02', amount: 10, paid_at: '2026-02-20T10:00:00+08:00' }];
+  ds.activities = [];
+  ds.tasks = [];
+  ds.applicants = [];
+  return ds;
+}

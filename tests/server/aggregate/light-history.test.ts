@@ -7,7 +7,7 @@ import { testConfig } from '../../../server/config.ts';
 import { createServices, type Services } from '../../../server/services.ts';
 import { lightHistory } from '../../../server/store/light-history.ts';
 import { parseInstant } from '../../../shared/periods.ts';
-import { tinyDataset } from '../../helpers/tiny-dataset.ts';
+import { branchB2Alone } from '../../helpers/tiny-dataset.ts';
 
 let s: Services;
 afterEach(() => s?.close());
@@ -27,17 +27,7 @@ describe('light history', () => {
     // B2 alone (founded 10 February, one member, no committee or groups), its member paid February.
     const clock = manualClock(T0);
     s = createServices(testConfig(), { clock });
-    const ds = tinyDataset();
-    ds.orgs = ds.orgs.filter((o) => o.code !== 'B1');
-    ds.groups = [];
-    ds.members = ds.members.filter((m) => m.org_code === 'B2');
-    ds.meetings = [];
-    ds.attendance = [];
-    ds.dues = [{ id: 'P9', member_id: 'M4', month: '2026-02', amount: 10, paid_at: '2026-02-20T10:00:00+08:00' }];
-    ds.activities = [];
-    ds.tasks = [];
-    ds.applicants = [];
-    s.importDataset(ds);
+    s.importDataset(branchB2Alone());
 
     // On 2 April: no organisational life in February or March, no 三会一课 in the first quarter,
     // March unpaid; and a task due 25 March, eight days overdue.

@@ -6,7 +6,7 @@ import { testConfig } from '../../../server/config.ts';
 import { createServices, type Services } from '../../../server/services.ts';
 import { lightHistory } from '../../../server/store/light-history.ts';
 import { parseInstant } from '../../../shared/periods.ts';
-import { tinyDataset } from '../../helpers/tiny-dataset.ts';
+import { branchB2Alone, tinyDataset } from '../../helpers/tiny-dataset.ts';
 
 let s: Services;
 afterEach(() => s?.close());
@@ -40,17 +40,7 @@ describe('daily tick', () => {
     // organisational life → yellow. On 2 April: two months → red.
     const clock = manualClock(parseInstant('2026-03-05T12:00:00+08:00')!);
     s = createServices(testConfig(), { clock });
-    const ds = tinyDataset();
-    ds.orgs = ds.orgs.filter((o) => o.code !== 'B1');
-    ds.groups = [];
-    ds.members = ds.members.filter((m) => m.org_code === 'B2');
-    ds.meetings = [];
-    ds.attendance = [];
-    ds.dues = [{ id: 'P9', member_id: 'M4', month: '2026-02', amount: 10, paid_at: '2026-02-20T10:00:00+08:00' }];
-    ds.activities = [];
-    ds.tasks = [];
-    ds.applicants = [];
-    s.importDataset(ds);
+    s.importDataset(branchB2Alone());
     expect(s.live.current().orgs.get('B2')!.light.level).toBe('yellow');
     clock.set(parseInstant('2026-04-02T08:00:00+08:00')!);
     s.live.tick();
