@@ -135,7 +135,7 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
     if (!applied.length) return;
     if (applied.some((e) => e.type === 'applicant.staged')) applicantsVersion += 1;
     feed.add(newestFeedItems(applied, store.dir));
-    live.afterWrite(touched, applied.length);
+    live.afterWrite(touched);
   };
   const ingestNow = (items: unknown[], author?: BatchAuthor): IngestResult => {
     const { events, errors } = validateEvents(items, store.lookup, clock.now());

@@ -29,12 +29,12 @@ export interface LiveState {
    * Marks organisations touched by a committed write. Re-evaluation is deferred and merged: it
    * runs once per window for everything touched since, or at once when anything reads.
    */
-  afterWrite(touched: Set<string>, events?: number): void;
+  afterWrite(touched: Set<string>): void;
   /**
-   * Runs the deferred re-evaluation now (reads call it; tests may too). With `unlessFlood`, leaves
-   * it to its timer when more than FLOOD_EVENTS events wait for it (the walls' push asks so).
+   * Runs the deferred re-evaluation now (reads call it; tests may too). With `unlessBusy` (the
+   * walls' push), leaves it to its timer while the pacing says the thread is busy (BUSY_FACTOR).
    */
-  flush(opts?: { unlessFlood?: boolean }): ChangeNotice | null;
+  flush(opts?: { unlessBusy?: boolean }): ChangeNotice | null;
   reevaluateAll(): ChangeNotice;
   /** Re-evaluates everything when the calendar day (Asia/Shanghai) has moved on. */
   tick(): ChangeNotice | null;
@@ -50,26 +50,19 @@ export interface LiveState {
 export const REEVALUATE_AFTER_MS = 10;
 
 /**
- * Under heavy ingest a re-evaluation waits this many times as long as the last one took, so
- * evaluating never takes more than about a fifth of the thread and the writes keep the rest.
+ * After a re-evaluation, the next waits until this many times as long as that one took has
+ * passed, so evaluating takes at most about a fifth of the thread and the writes keep the rest.
  * A re-evaluation under a flood costs about the same however many events it merges (every
  * branch is touched, and each is evaluated once), so waiting longer is what buys throughput:
  * with 2 (a third of the thread) the district took 30,000 events/s in-process, with 4 39,000,
  * and the wall, which a flood leaves behind either way, moves about once a second instead of
- * twice (BENCHMARKS.md, session 5). A trickle of events never reaches this: there the last
- * re-evaluation took a few milliseconds and the push window sets the pace.
+ * twice (BENCHMARKS.md, session 5). The walls' push keeps to the same pace (`unlessBusy`): when
+ * it forced a step early, that step was cheap (a push window's events), the next wait four times
+ * its cost was short, and a flood's steps stayed small and many, each evaluating hundreds of
+ * branches: a third of the thread again (session 6). A trickle of events never waits on this:
+ * there a step takes a few milliseconds and the push window sets the pace.
  */
 export const BUSY_FACTOR = 4;
-
-/**
- * More events than this waiting for one re-evaluation is a flood (a source system catching up, a
- * bulk sync): the walls' push then shows the evaluation as it stands instead of forcing the
- * re-evaluation each push window, which kept a flood's steps small and many (every step evaluates
- * most branches whatever it merges) and spent a third of the thread on them. The walls move when
- * the paced step lands, about once a second under 40,000 events/s; at the latency bench's
- * 500 events/s about 50 wait per window, and every window's push runs its step as before.
- */
-export const FLOOD_EVENTS = 2000;
 
 /**
  * Under a steady stream, re-evaluations are at least this far apart (the push window: deltas go
@@ -81,7 +74,6 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock, op
   const minInterval = opts.minIntervalMs ?? 0;
   let ev: Evaluation | null = null;
   const pending = new Set<string>();
-  let pendingEvents = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let day = '';
   let lastCost = 0;
@@ -94,11 +86,12 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock, op
     for (const l of listeners) l(n);
     return n;
   };
-  const flush = (opts: { unlessFlood?: boolean } = {}): ChangeNotice | null => {
-    if (opts.unlessFlood && timer && pendingEvents > FLOOD_EVENTS) return null;
+  /** When the pacing lets the next re-evaluation run. */
+  const due = () => lastRefresh + Math.max(BUSY_FACTOR * lastCost, minInterval);
+  const flush = (opts: { unlessBusy?: boolean } = {}): ChangeNotice | null => {
+    if (opts.unlessBusy && timer && performance.now() < due()) return null;
     if (timer) clearTimeout(timer);
     timer = null;
-    pendingEvents = 0;
     if (!ev || pending.size === 0) return null;
     history.clear();
     const started = performance.now();
@@ -152,13 +145,12 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock, op
       }
       return e;
     },
-    afterWrite(touched, events = 1) {
+    afterWrite(touched) {
       if (!ev) return; // nothing evaluated yet: the first read evaluates everything anyway
       for (const c of touched) pending.add(c);
-      pendingEvents += events;
       history.clear();
       if (!timer) {
-        timer = setTimeout(flush, Math.max(REEVALUATE_AFTER_MS, BUSY_FACTOR * lastCost, lastRefresh + minInterval - performance.now()));
+        timer = setTimeout(flush, Math.max(REEVALUATE_AFTER_MS, due() - performance.now()));
         timer.unref?.();
       }
     },
@@ -172,7 +164,6 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock, op
       if (timer) clearTimeout(timer);
       timer = null;
       pending.clear();
-      pendingEvents = 0;
     },
     announce() {
       emit({ codes: new Set(), changes: [], all: true });

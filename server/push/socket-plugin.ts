@@ -41,11 +41,11 @@ export async function pushPlugin(app: FastifyInstance, opts: PushOptions): Promi
   let dirtyAll = false;
   let timer: NodeJS.Timeout | null = null;
 
-  // What walls are shown: the evaluation with every write in it, except under a flood, where the
-  // re-evaluation paces itself (live-state.ts FLOOD_EVENTS) and walls get it as it stands; the
-  // paced step's own notice then sends the next delta.
+  // What walls are shown: the evaluation with every write in it, except while the re-evaluation
+  // paces itself under heavy ingest (live-state.ts BUSY_FACTOR), where walls get it as it stands;
+  // the paced step's own notice then sends the next delta.
   const forWalls = () => {
-    services.live.flush({ unlessFlood: true });
+    services.live.flush({ unlessBusy: true });
     return services.live.latest();
   };
   const channel = (scope: string, profile: Profile) => {

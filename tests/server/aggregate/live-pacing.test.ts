@@ -1,13 +1,28 @@
 // How the live evaluation paces itself: the first write after a quiet spell is re-evaluated
 // REEVALUATE_AFTER_MS later; under a steady stream, re-evaluations are at least a push window
-// apart (each one re-rolls every committee above the touched branches and the district).
+// apart (each one re-rolls every committee above the touched branches and the district); after a
+// costly one, the next waits BUSY_FACTOR times its cost, and the walls' push keeps to that pace.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FLOOD_EVENTS, REEVALUATE_AFTER_MS } from '../../../server/aggregate/live-state.ts';
+import { BUSY_FACTOR, REEVALUATE_AFTER_MS } from '../../../server/aggregate/live-state.ts';
 import { manualClock } from '../../../server/clock.ts';
 import { testConfig } from '../../../server/config.ts';
 import { createServices, type Services } from '../../../server/services.ts';
 import { parseInstant } from '../../../shared/periods.ts';
 import { tinyDataset } from '../../helpers/tiny-dataset.ts';
+
+// What a re-evaluation costs here: the fake clock moves on by this much while it runs.
+const cost = vi.hoisted(() => ({ ms: 0 }));
+vi.mock('../../../server/aggregate/engine.ts', async (importOriginal) => {
+  const engine = await importOriginal<typeof import('../../../server/aggregate/engine.ts')>();
+  return {
+    ...engine,
+    refresh: (...args: Parameters<typeof engine.refresh>) => {
+      const out = engine.refresh(...args);
+      vi.advanceTimersByTime(cost.ms);
+      return out;
+    },
+  };
+});
 
 const NOW = parseInstant('2026-04-15T12:00:00+08:00')!;
 let services: Services;
@@ -17,6 +32,7 @@ const payment = () => ({ id: `p${serial++}`, type: 'dues.paid', at: '2026-04-15T
 const pay = (n = 1) => services.ingest(Array.from({ length: n }, payment));
 
 beforeEach(() => {
+  cost.ms = 0;
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'] });
   services = createServices(testConfig({ deltaWindowMs: 100 }), { clock: manualClock(NOW) });
   services.importDataset(tinyDataset());
@@ -55,24 +71,40 @@ describe('live evaluation pacing', () => {
     expect(refreshes.at(-1)!).toBeGreaterThan(performance.now() - 300);
   });
 
-  it('lets the walls\' push run a waiting step, unless a flood waits for it', () => {
+  it('lets the walls\' push run a waiting step when the last one was cheap', () => {
     pay(10);
-    expect(services.live.flush({ unlessFlood: true })).not.toBeNull();
-    vi.advanceTimersByTime(1000);
-    pay(FLOOD_EVENTS + 1);
-    expect(services.live.flush({ unlessFlood: true })).toBeNull();
+    expect(services.live.flush({ unlessBusy: true })).not.toBeNull();
     expect(refreshes).toHaveLength(1);
-    // The walls see the evaluation as it stands; a read still sees every write.
+  });
+
+  it('after a costly step, waits BUSY_FACTOR times its cost, and so does the walls\' push', () => {
+    cost.ms = 80;
+    pay();
+    vi.advanceTimersByTime(REEVALUATE_AFTER_MS);
+    expect(refreshes).toHaveLength(1);
+    const busyUntil = refreshes[0] + BUSY_FACTOR * cost.ms;
+    pay(10);
+    // A push window later the step is not due: the walls see the evaluation as it stands.
+    vi.advanceTimersByTime(100);
+    const before = services.live.latest().orgs.get('B1');
+    expect(services.live.flush({ unlessBusy: true })).toBeNull();
+    expect(services.live.latest().orgs.get('B1')).toBe(before);
+    expect(refreshes).toHaveLength(1);
+    // The timer runs it once the pacing allows, not before.
+    vi.advanceTimersByTime(busyUntil - performance.now() - 1);
+    expect(refreshes).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(refreshes).toEqual([busyUntil - BUSY_FACTOR * cost.ms, busyUntil + cost.ms]);
+    expect(services.live.flush()).toBeNull();
+  });
+
+  it('lets a read see every write, however busy', () => {
+    cost.ms = 80;
+    pay();
+    vi.advanceTimersByTime(REEVALUATE_AFTER_MS);
+    pay(10);
     const before = services.live.latest().orgs.get('B1');
     expect(services.live.current().orgs.get('B1')).not.toBe(before);
     expect(refreshes).toHaveLength(2);
-  });
-
-  it('runs a flood\'s step on its own timer', () => {
-    pay(FLOOD_EVENTS + 1);
-    expect(services.live.flush({ unlessFlood: true })).toBeNull();
-    vi.advanceTimersByTime(REEVALUATE_AFTER_MS + 1000);
-    expect(refreshes).toHaveLength(1);
-    expect(services.live.flush()).toBeNull();
   });
 });

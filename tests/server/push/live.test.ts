@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/app.ts';
-import { FLOOD_EVENTS } from '../../../server/aggregate/live-state.ts';
 import { manualClock } from '../../../server/clock.ts';
 import { testConfig } from '../../../server/config.ts';
 import { parseInstant } from '../../../shared/periods.ts';
@@ -126,12 +125,13 @@ describe('socket: snapshot and numbered deltas', () => {
     const w = wall(url, 'D');
     await w.waitFor(() => w.snapshots[0]);
     const top = () => Math.max(0, ...(w.state()?.vanguardLeaders ?? []).map((l) => l.points));
-    // Five requests of more than FLOOD_EVENTS volunteer hours each, back to back: the walls' push
-    // then shows the evaluation as it stands and the paced re-evaluation sends the rest.
+    // Five requests of 2,500 volunteer hours each, back to back: the walls' push shows the
+    // evaluation as it stands while the paced re-evaluation waits, and that step sends the rest.
+    const FLOOD = 2500;
     let n = 0;
     for (let r = 0; r < 5; r++) {
-      const flood = Array.from({ length: FLOOD_EVENTS + 500 }, () => ({ id: `v${n++}`, type: 'activity.logged', at: '2026-04-15T10:00:00+08:00', member: 'M1', kind: 'volunteer', hours: 1 }));
-      expect((await post(app, flood)).json()).toEqual({ accepted: FLOOD_EVENTS + 500, duplicates: 0 });
+      const flood = Array.from({ length: FLOOD }, () => ({ id: `v${n++}`, type: 'activity.logged', at: '2026-04-15T10:00:00+08:00', member: 'M1', kind: 'volunteer', hours: 1 }));
+      expect((await post(app, flood)).json()).toEqual({ accepted: FLOOD, duplicates: 0 });
     }
     // Half a point an hour (rule book): M1 now leads with at least every hour posted, and the
     // wall shows what a fresh snapshot does.
