@@ -162,6 +162,16 @@ export function putActivity(ctx: Ctx, r: ActivityRow): boolean {
 /** Keys in order: B-tree inserts in key order touch each page once instead of splitting at random. */
 const sortedKeys = <V>(m: Map<string, V>) => [...m.keys()].sort();
 
+/** Items keyed member|month in member_month's key order: month, then member (migration 008). */
+export function inMemberMonthOrder<T>(items: T[], keyOf: (item: T) => string): T[] {
+  const sortable = items.map((item) => {
+    const key = keyOf(item);
+    return { item, order: `${key.slice(key.indexOf('|') + 1)}|${key}` };
+  });
+  sortable.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  return sortable.map((s) => s.item);
+}
+
 /** Writes the accumulated rollup increments; dues months are re-summed from their payments. */
 export function flushRollups(ctx: Ctx): void {
   const { w, acc } = ctx;
@@ -175,7 +185,7 @@ export function flushRollups(ctx: Ctx): void {
   }
   const keys = [...acc.memberMonth.keys()];
   for (const key of acc.duesTouched) if (!acc.memberMonth.has(key)) keys.push(key);
-  for (const key of keys.sort()) {
+  for (const key of inMemberMonthOrder(keys, (k) => k)) {
     const r = acc.memberMonth.get(key);
     if (!acc.duesTouched.has(key)) {
       w.incMemberMonth.run(r!.member, r!.month, r!.expected, r!.present, r!.excused, r!.presentPoints, r!.volunteerHours, r!.demoPosts);

@@ -5,7 +5,7 @@
 // with the very statements flushRollups uses.
 
 import type { Statement } from 'better-sqlite3';
-import { duesOfMonth, type Ctx } from './fact-ops.ts';
+import { duesOfMonth, inMemberMonthOrder, type Ctx } from './fact-ops.ts';
 import { MultiInsert, BATCH } from './multi-insert.ts';
 import type { Db } from './open-db.ts';
 import type { MemberMonthInc } from './rollup-acc.ts';
@@ -79,17 +79,13 @@ export function importRollupFlush(db: Db): (ctx: Ctx) => void {
     }
     od.flush();
 
-    // Every member-month once, in key order: the months with dues (re-summed below) and the
-    // others. Each key is looked up in the other collection once, and its row carried along.
+    // Every member-month once, in the table's key order: the months with dues (re-summed below)
+    // and the others. Each key is looked up in the other collection once, and its row carried along.
     const months: { key: string; r: MemberMonthInc | undefined; dues: boolean }[] = [];
     for (const key of acc.duesTouched) months.push({ key, r: acc.memberMonth.get(key), dues: true });
     for (const [key, r] of acc.memberMonth) if (!acc.duesTouched.has(key)) months.push({ key, r, dues: false });
-    months.sort(byKey);
     const mm = new Batcher(memberMonth);
-    // In member order, the member's due is looked up once per member, not per month.
-    let dueOf = '';
-    let due = 0;
-    for (const { key, r, dues } of months) {
+    for (const { key, r, dues } of inMemberMonthOrder(months, (m) => m.key)) {
       if (!dues) {
         mm.params.push(r!.member, r!.month, r!.expected, r!.present, r!.excused, r!.presentPoints, r!.volunteerHours, r!.demoPosts, 0, null);
         mm.row(w.incMemberMonth, 2);
@@ -98,12 +94,8 @@ export function importRollupFlush(db: Db): (ctx: Ctx) => void {
       const bar = key.indexOf('|');
       const member = key.slice(0, bar);
       const month = key.slice(bar + 1);
-      if (member !== dueOf) {
-        dueOf = member;
-        due = ctx.dir.members.get(member)?.due ?? 0;
-      }
       // duesOfMonth's answer is a fresh { paid, fullAt }: kept as the month's result as it is.
-      const result = duesOfMonth(ctx, key, member, month, due);
+      const result = duesOfMonth(ctx, key, member, month, ctx.dir.members.get(member)?.due ?? 0);
       acc.duesResults.set(key, result);
       mm.params.push(member, month, r?.expected ?? 0, r?.present ?? 0, r?.excused ?? 0, r?.presentPoints ?? 0, r?.volunteerHours ?? 0, r?.demoPosts ?? 0, result.paid, result.fullAt);
       mm.row(w.incMemberMonthDues);

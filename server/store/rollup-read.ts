@@ -78,11 +78,12 @@ export function createRollupReader(db: Db) {
     if (!st) preparedIn.set(text, (st = db.prepare(text) as Statement));
     return st;
   };
-  // `+month` keeps SQLite off the month index for whole-window reads: the window is most of the
-  // table, and an index walk costs one primary-key lookup per row (6.5 s instead of ~0.5 s).
+  // `+month` keeps SQLite off org_month's month index for whole-window reads: the window is most
+  // of the table, and an index walk costs one primary-key lookup per row (6.5 s instead of
+  // ~0.5 s). member_month's key starts with the month (migration 008): a window is a range of it.
   const orgMonthAll = db.prepare('SELECT * FROM org_month WHERE +month BETWEEN ? AND ?');
   const memberMonthAll = db.prepare(
-    'SELECT member_id, month, paid, paid_full_at, expected, present, excused, present_points, volunteer_hours, demo_posts FROM member_month WHERE +month BETWEEN ? AND ?',
+    'SELECT member_id, month, paid, paid_full_at, expected, present, excused, present_points, volunteer_hours, demo_posts FROM member_month WHERE month BETWEEN ? AND ?',
   );
   const tasksAll = db.prepare('SELECT * FROM tasks ORDER BY due_on, id');
   const applicantsAll = db.prepare('SELECT * FROM applicants ORDER BY id');
@@ -100,7 +101,7 @@ export function createRollupReader(db: Db) {
     'SELECT * FROM org_month WHERE (org_code, month, kind, group_code) > (?, ?, ?, ?) AND +month BETWEEN ? AND ? ORDER BY org_code, month, kind, group_code LIMIT ?',
   );
   const memberMonthPage = db.prepare(
-    'SELECT member_id, month, paid, paid_full_at, expected, present, excused, present_points, volunteer_hours, demo_posts FROM member_month WHERE (member_id, month) > (?, ?) AND +month BETWEEN ? AND ? ORDER BY member_id, month LIMIT ?',
+    'SELECT member_id, month, paid, paid_full_at, expected, present, excused, present_points, volunteer_hours, demo_posts FROM member_month WHERE (month, member_id) > (?, ?) AND month <= ? ORDER BY month, member_id LIMIT ?',
   );
 
   return {
@@ -164,7 +165,9 @@ export function createRollupReader(db: Db) {
       return orgMonthPage.all(...k, from, to, limit) as OrgMonthSql[];
     },
     memberMonthPage(from: string, to: string, after: MemberMonthSql | null, limit: number): MemberMonthSql[] {
-      return memberMonthPage.all(after?.member_id ?? '', after?.month ?? '', from, to, limit) as MemberMonthSql[];
+      // Each page seeks to the row after the last one (no member id is empty, so the first page
+      // starts at the window's first month): a page costs its own rows, not the pages before it.
+      return memberMonthPage.all(after?.month ?? from, after?.member_id ?? '', to, limit) as MemberMonthSql[];
     },
     latestMeetingAt(): number | null {
       return (latestFact.get() as { t: number | null }).t;
