@@ -23,7 +23,7 @@ import { createFeed, eventFeedItem, lightFeedItem, newestFeedItems, type Feed } 
 import { loadPrescriptions, loadRules } from './rules-file.ts';
 import { validateEvents, type EventError } from './sources/events/validate.ts';
 import { clearedSince, lightSince } from './store/light-history.ts';
-import type { BatchAuthor, PendingBatch } from './store/apply-events.ts';
+import { RECENT_EVENTS, type BatchAuthor, type PendingBatch } from './store/apply-events.ts';
 import type { LiveEvent } from './sources/events/schema.ts';
 import { groupCommit } from './sources/events/group-commit.ts';
 import type { ImportSummary } from './store/import-dataset.ts';
@@ -77,8 +77,8 @@ export function createServices(config: Config, deps: { clock?: Clock } = {}): Se
   const liveFacts = createFactsLoader(store.reader, store.dir);
   const live = createLiveState(store, { loadFacts: liveFacts, dir: store.dir, rules: () => rules }, clock, { minIntervalMs: config.deltaWindowMs });
   // A restarted wall should not show an empty ticker: replay the latest stored events into it.
-  // Read now (an index walk), turned into lines on the feed's first use.
-  const recent = store.db.prepare('SELECT body FROM events ORDER BY received_at DESC, at DESC, id DESC LIMIT 50').all() as { body: string }[];
+  // Read now (the newest rows of a small table), turned into lines on the feed's first use.
+  const recent = store.db.prepare('SELECT body FROM recent_events ORDER BY seq DESC LIMIT ?').all(RECENT_EVENTS) as { body: string }[];
   const feed = createFeed(() =>
     recent
       .reverse()

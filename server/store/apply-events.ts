@@ -10,6 +10,9 @@ import { convertMember, memberLeft, putActivity, putAttendance, putDues, putMeet
 import type { Db } from './open-db.ts';
 import { inWriteTransaction } from './write-context.ts';
 
+/** How many of the newest events are kept for the wall's ticker to start from (migration 009). */
+export const RECENT_EVENTS = 50;
+
 export interface ApplyResult {
   accepted: number;
   duplicates: number;
@@ -73,8 +76,17 @@ function applyBatch(ctx: Ctx, events: LiveEvent[], receivedAt: number, author?: 
     applyOne(ctx, e, at);
     applied.push(e);
   }
+  keepRecent(ctx, applied);
   if (author) ctx.w.insertAudit.run(receivedAt, author.who, 'events', applied.length, JSON.stringify({ duplicates }));
   return { accepted: applied.length, duplicates, applied };
+}
+
+/** The batch's newest events join the recent ones; older ones beyond RECENT_EVENTS go. */
+function keepRecent(ctx: Ctx, applied: LiveEvent[]): void {
+  if (!applied.length) return;
+  let last = 0;
+  for (const e of applied.slice(-RECENT_EVENTS)) last = Number(ctx.w.insertRecentEvent.run(JSON.stringify(e)).lastInsertRowid);
+  ctx.w.trimRecentEvents.run(last - RECENT_EVENTS);
 }
 
 function applyOne(ctx: Ctx, e: LiveEvent, at: number): void {

@@ -41,6 +41,8 @@ export function prepareWrites(db: Db) {
       ON CONFLICT(id) DO UPDATE SET name = excluded.name, org_code = excluded.org_code, stage = excluded.stage, stage_since = excluded.stage_since`),
     getApplicant: db.prepare('SELECT id, name, org_code, stage, stage_since FROM applicants WHERE id = ?'),
     insertEvent: db.prepare('INSERT OR IGNORE INTO events (id, type, at, received_at, body) VALUES (?, ?, ?, ?, ?)'),
+    insertRecentEvent: db.prepare('INSERT INTO recent_events (body) VALUES (?)'),
+    trimRecentEvents: db.prepare('DELETE FROM recent_events WHERE seq <= ?'),
     insertAudit: db.prepare('INSERT INTO audit (at, who, action, rows, detail) VALUES (?, ?, ?, ?, ?)'),
     incOrgMonth: db.prepare(`INSERT INTO org_month (org_code, month, kind, group_code, meetings, att_expected, att_present) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT(org_code, month, kind, group_code) DO UPDATE SET meetings = meetings + excluded.meetings,

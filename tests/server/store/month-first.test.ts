@@ -1,11 +1,13 @@
 // member_month and the dues index are keyed by month first (migration 008), so a month of live
-// events writes to a few pages instead of one per member. A database from before keeps every row,
-// and the reads still walk the keys instead of scanning and sorting the table.
+// events writes to a few pages instead of one per member, and the ticker's newest events have a
+// table of their own instead of an index over every event (009). A database from before keeps
+// every row, and the reads still walk the keys instead of scanning and sorting the table.
 import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RECENT_EVENTS } from '../../../server/store/apply-events.ts';
 import { createRollupReader } from '../../../server/store/rollup-read.ts';
 import { createStore, type Store } from '../../../server/store/store.ts';
 import { writesFor } from '../../../server/store/write-context.ts';
@@ -39,7 +41,7 @@ function storeWithFacts(file: string): Store {
   return s;
 }
 
-describe('migration 008: rollups keyed by month first', () => {
+describe('migrations 008 and 009: rollups keyed by month first, the newest events kept apart', () => {
   it('a new database keys member_month and the dues index by month, then member', () => {
     store = createStore(':memory:');
     expect(primaryKey(store.db, 'member_month')).toEqual(['month', 'member_id']);
@@ -53,10 +55,12 @@ describe('migration 008: rollups keyed by month first', () => {
     store = storeWithFacts(file);
     const rows = dump(store.db, 'member_month', 'member_id, month');
     const dues = dump(store.db, 'dues', 'id');
+    const recent = dump(store.db, 'recent_events', 'seq');
     expect(rows.length).toBeGreaterThan(4);
+    expect(recent.map((r) => JSON.parse((r as { body: string }).body).id)).toEqual(['e1', 'e2', 'e3']);
     store.close();
     store = undefined;
-    // Put the schema back as migration 007 left it.
+    // Put the schema back as migration 007 left it, the ticker's events only in the events table.
     const old = new Database(file);
     old.exec(`
       CREATE TABLE mm_old (member_id TEXT NOT NULL, month TEXT NOT NULL, paid REAL NOT NULL DEFAULT 0, paid_full_at INTEGER,
@@ -69,6 +73,8 @@ describe('migration 008: rollups keyed by month first', () => {
       CREATE INDEX member_month_month ON member_month(month);
       DROP INDEX dues_member_month;
       CREATE INDEX dues_member_month ON dues (member_id, month, paid_at, amount);
+      DROP TABLE recent_events;
+      CREATE INDEX events_received ON events(received_at, at, id);
       PRAGMA user_version = 7;
     `);
     expect(primaryKey(old, 'member_month')).toEqual(['member_id', 'month']);
@@ -79,6 +85,8 @@ describe('migration 008: rollups keyed by month first', () => {
     expect(primaryKey(store.db, 'member_month')).toEqual(['month', 'member_id']);
     expect(dump(store.db, 'member_month', 'member_id, month')).toEqual(rows);
     expect(dump(store.db, 'dues', 'id')).toEqual(dues);
+    expect(dump(store.db, 'recent_events', 'seq')).toEqual(recent);
+    expect(store.db.prepare("SELECT name FROM sqlite_schema WHERE name = 'events_received'").all()).toEqual([]);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
@@ -112,5 +120,17 @@ describe('migration 008: rollups keyed by month first', () => {
       expect(seen.length).toBeGreaterThan(0);
     }
     expect(all.length).toBeGreaterThan(new Set(all.map((k) => k.slice(0, 7))).size);
+  });
+
+  it('keeps the newest RECENT_EVENTS events for the ticker, in arrival order, across batches', () => {
+    store = createStore(':memory:');
+    store.importDataset(tinyDataset());
+    const hours = (i: number) => ({ id: `v${i}`, type: 'activity.logged', at: '2026-04-12T09:00:00+08:00', member: 'M1', kind: 'volunteer', hours: 1 });
+    let n = 0;
+    for (const size of [30, 45, 1, 60]) store.applyEvents(Array.from({ length: size }, () => hours(n++)) as never, AT);
+    // A batch of duplicates only adds nothing.
+    store.applyEvents([hours(0)] as never, AT);
+    const ids = (store.db.prepare('SELECT body FROM recent_events ORDER BY seq').all() as { body: string }[]).map((r) => JSON.parse(r.body).id);
+    expect(ids).toEqual(Array.from({ length: RECENT_EVENTS }, (_, i) => `v${n - RECENT_EVENTS + i}`));
   });
 });
