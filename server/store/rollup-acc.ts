@@ -128,6 +128,8 @@ export function foldAttendance(
   }
   if (!orgLife) return;
   const mm = acc.memberMonthRow(memberId, month);
+  // The member's own branch holds their facts: a visitor's points change there, not only here.
+  acc.touched.add(member.org);
   if (status === 'present') mm.presentPoints += 1;
   // Only expected attendees count towards rates and streaks: a visitor from another branch
   // who checks in must not push a rate above 100 %.

@@ -30,6 +30,9 @@ function fromScratch(): Evaluation {
 function expectLiveEqualsScratch() {
   s.live.tick(); // as the daily timer does when the clock has moved to another day
   expect(plain(s.live.current())).toEqual(plain(fromScratch()));
+  // The kept facts themselves, not only what the rules make of them.
+  const facts = (m: Map<string, unknown>) => JSON.parse(JSON.stringify([...m]));
+  expect(facts(s.liveFacts(clock.now()))).toEqual(facts(loadBranchFacts(s.store.reader, s.store.dir, clock.now())));
   s.live.reevaluateAll(); // a full evaluation over the kept facts
   expect(plain(s.live.current())).toEqual(plain(fromScratch()));
 }
@@ -76,5 +79,29 @@ describe('kept member facts', () => {
     clock.set(at('2026-05-03T09:00:00+08:00'));
     createSimulator({ dir: s.store.dir, clock, ingest: s.ingest, rate: 50, seed: 6 }).steps(300);
     expectLiveEqualsScratch();
+  });
+
+  it('move on one rollup at a time: each figure of a member month, changed alone, is seen', () => {
+    clock = manualClock(at('2026-04-15T15:00:00+08:00'));
+    s = createServices(testConfig(), { clock });
+    s.importDataset(tinyDataset());
+    expectLiveEqualsScratch();
+    const stamp = (m: number) => `2026-04-15T14:${String(m).padStart(2, '0')}:00+08:00`;
+    const steps: Record<string, unknown>[][] = [
+      // expected (every B1 member), then present and points, excused (leave), points alone (M4
+      // of B2 visits: not expected, and their own branch B2 must be re-evaluated for it),
+      // volunteer hours, demo posts, and dues paid in full.
+      [{ id: 's1', type: 'meeting.held', at: stamp(1), meetingId: 'MT9', org: 'B1', kind: 'party_lesson' }],
+      [{ id: 's2', type: 'attendance.checked_in', at: stamp(2), meetingId: 'MT9', member: 'M2' }],
+      [{ id: 's3', type: 'attendance.checked_in', at: stamp(3), meetingId: 'MT9', member: 'M3', status: 'leave' }],
+      [{ id: 's4', type: 'attendance.checked_in', at: stamp(4), meetingId: 'MT9', member: 'M4' }],
+      [{ id: 's5', type: 'activity.logged', at: stamp(5), member: 'M2', kind: 'volunteer', hours: 2 }],
+      [{ id: 's6', type: 'activity.logged', at: stamp(6), member: 'M2', kind: 'demo_post' }],
+      [{ id: 's7', type: 'dues.paid', at: stamp(7), member: 'M2', month: '2026-04', amount: 1000 }],
+    ];
+    for (const events of steps) {
+      ingest(events);
+      expectLiveEqualsScratch();
+    }
   });
 });
