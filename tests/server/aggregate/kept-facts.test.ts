@@ -81,7 +81,7 @@ describe('kept member facts', () => {
     expectLiveEqualsScratch();
   });
 
-  it('move on one rollup at a time: each figure of a member month, changed alone, is seen', () => {
+  it('see each figure of a member month changed alone, a visitor\'s points in their own branch too', () => {
     clock = manualClock(at('2026-04-15T15:00:00+08:00'));
     s = createServices(testConfig(), { clock });
     s.importDataset(tinyDataset());
