@@ -65,6 +65,17 @@ export const REEVALUATE_AFTER_MS = 10;
 export const BUSY_FACTOR = 4;
 
 /**
+ * A step that took longer than this evaluated a large part of the district: a flood (a source
+ * system catching up, a bulk sync). It then waits FLOOD_BUSY_FACTOR times its cost instead, so
+ * re-evaluating takes a ninth of the thread rather than a fifth, and the wall, which a flood leaves
+ * behind either way, moves every 2–3 s instead of every 1.5–2 s. In-process on the district the
+ * flood went in at 51.9 k events/s instead of 45.1 k (three pairs, BENCHMARKS.md session 6).
+ * A trickle never reaches it: at 500 events/s a push window's step takes 10–30 ms.
+ */
+export const FLOOD_STEP_MS = 50;
+export const FLOOD_BUSY_FACTOR = 8;
+
+/**
  * Under a steady stream, re-evaluations are at least this far apart (the push window: deltas go
  * out at most once per window, and the push reads the evaluation, running any pending step, so
  * refreshing more often only re-rolled the committees and the district for nobody). The first
@@ -87,7 +98,7 @@ export function createLiveState(store: Store, deps: EngineDeps, clock: Clock, op
     return n;
   };
   /** When the pacing lets the next re-evaluation run. */
-  const due = () => lastRefresh + Math.max(BUSY_FACTOR * lastCost, minInterval);
+  const due = () => lastRefresh + Math.max((lastCost > FLOOD_STEP_MS ? FLOOD_BUSY_FACTOR : BUSY_FACTOR) * lastCost, minInterval);
   const flush = (opts: { unlessBusy?: boolean } = {}): ChangeNotice | null => {
     if (opts.unlessBusy && timer && performance.now() < due()) return null;
     if (timer) clearTimeout(timer);

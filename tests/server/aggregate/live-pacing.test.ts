@@ -1,9 +1,10 @@
 // How the live evaluation paces itself: the first write after a quiet spell is re-evaluated
 // REEVALUATE_AFTER_MS later; under a steady stream, re-evaluations are at least a push window
 // apart (each one re-rolls every committee above the touched branches and the district); after a
-// costly one, the next waits BUSY_FACTOR times its cost, and the walls' push keeps to that pace.
+// costly one, the next waits BUSY_FACTOR times its cost (FLOOD_BUSY_FACTOR after a flood's step),
+// and the walls' push keeps to that pace.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BUSY_FACTOR, REEVALUATE_AFTER_MS } from '../../../server/aggregate/live-state.ts';
+import { BUSY_FACTOR, FLOOD_BUSY_FACTOR, FLOOD_STEP_MS, REEVALUATE_AFTER_MS } from '../../../server/aggregate/live-state.ts';
 import { manualClock } from '../../../server/clock.ts';
 import { testConfig } from '../../../server/config.ts';
 import { createServices, type Services } from '../../../server/services.ts';
@@ -77,12 +78,15 @@ describe('live evaluation pacing', () => {
     expect(refreshes).toHaveLength(1);
   });
 
-  it('after a costly step, waits BUSY_FACTOR times its cost, and so does the walls\' push', () => {
-    cost.ms = 80;
+  it.each([
+    ['a costly step', 40, BUSY_FACTOR],
+    ['a flood\'s step', 80, FLOOD_BUSY_FACTOR],
+  ])('after %s (%i ms), waits its factor times its cost, and so does the walls\' push', (_, ms, factor) => {
+    cost.ms = ms;
     pay();
     vi.advanceTimersByTime(REEVALUATE_AFTER_MS);
     expect(refreshes).toHaveLength(1);
-    const busyUntil = refreshes[0] + BUSY_FACTOR * cost.ms;
+    const busyUntil = refreshes[0] + factor * cost.ms;
     pay(10);
     // A push window later the step is not due: the walls see the evaluation as it stands.
     vi.advanceTimersByTime(100);
@@ -94,8 +98,18 @@ describe('live evaluation pacing', () => {
     vi.advanceTimersByTime(busyUntil - performance.now() - 1);
     expect(refreshes).toHaveLength(1);
     vi.advanceTimersByTime(1);
-    expect(refreshes).toEqual([busyUntil - BUSY_FACTOR * cost.ms, busyUntil + cost.ms]);
+    expect(refreshes).toEqual([busyUntil - factor * cost.ms, busyUntil + cost.ms]);
     expect(services.live.flush()).toBeNull();
+  });
+
+  it('calls a step a flood\'s only above FLOOD_STEP_MS', () => {
+    expect(FLOOD_BUSY_FACTOR).toBeGreaterThan(BUSY_FACTOR);
+    cost.ms = FLOOD_STEP_MS;
+    pay();
+    vi.advanceTimersByTime(REEVALUATE_AFTER_MS);
+    pay();
+    vi.advanceTimersByTime(BUSY_FACTOR * FLOOD_STEP_MS);
+    expect(refreshes).toHaveLength(2);
   });
 
   it('lets a read see every write, however busy', () => {
