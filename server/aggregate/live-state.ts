@@ -68,9 +68,10 @@ export const BUSY_FACTOR = 4;
  * A step that took longer than this evaluated a large part of the district: a flood (a source
  * system catching up, a bulk sync). It then waits FLOOD_BUSY_FACTOR times its cost instead, so
  * re-evaluating takes a ninth of the thread rather than a fifth, and the wall, which a flood leaves
- * behind either way, moves every 2–3 s instead of every 1.5–2 s. In-process on the district the
- * flood went in at 51.9 k events/s instead of 45.1 k (three pairs, BENCHMARKS.md session 6).
- * A trickle never reaches it: at 500 events/s a push window's step takes 10–30 ms.
+ * behind either way, moves every 2.5–3.5 s instead of about every 2 s (the ingest bench, 3
+ * connections). In-process on the district the flood went in at 51.9 k events/s instead of 45.1 k
+ * (three pairs, BENCHMARKS.md session 6). A trickle never reaches it: a push window's step at
+ * 500 events/s touches a few dozen branches (the latency bench's p99 did not move).
  */
 export const FLOOD_STEP_MS = 50;
 export const FLOOD_BUSY_FACTOR = 8;
