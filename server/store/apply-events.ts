@@ -67,25 +67,28 @@ export function applyBatches(
 function applyBatch(ctx: Ctx, events: LiveEvent[], receivedAt: number, author?: BatchAuthor): Omit<ApplyResult, 'touched'> {
   let duplicates = 0;
   const applied: LiveEvent[] = [];
+  const bodies: string[] = [];
   for (const e of events) {
     const at = parseInstant(e.at)!;
-    if (ctx.w.insertEvent.run(e.id, e.type, at, receivedAt, JSON.stringify(e)).changes === 0) {
+    const body = JSON.stringify(e);
+    if (ctx.w.insertEvent.run(e.id, e.type, at, receivedAt, body).changes === 0) {
       duplicates += 1;
       continue;
     }
     applyOne(ctx, e, at);
     applied.push(e);
+    bodies.push(body);
   }
-  keepRecent(ctx, applied);
+  keepRecent(ctx, bodies);
   if (author) ctx.w.insertAudit.run(receivedAt, author.who, 'events', applied.length, JSON.stringify({ duplicates }));
   return { accepted: applied.length, duplicates, applied };
 }
 
-/** The batch's newest events join the recent ones; older ones beyond RECENT_EVENTS go. */
-function keepRecent(ctx: Ctx, applied: LiveEvent[]): void {
-  if (!applied.length) return;
+/** The batch's newest events (their stored bodies) join the recent ones; older ones beyond RECENT_EVENTS go. */
+function keepRecent(ctx: Ctx, bodies: string[]): void {
+  if (!bodies.length) return;
   let last = 0;
-  for (const e of applied.slice(-RECENT_EVENTS)) last = Number(ctx.w.insertRecentEvent.run(JSON.stringify(e)).lastInsertRowid);
+  for (const body of bodies.slice(-RECENT_EVENTS)) last = Number(ctx.w.insertRecentEvent.run(body).lastInsertRowid);
   ctx.w.trimRecentEvents.run(last - RECENT_EVENTS);
 }
 
